@@ -1,0 +1,56 @@
+# One task runner for people, CI and the docs. `make help` lists the tasks.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SITE := site
+
+# Silence the MkDocs 2 / end-of-life banners; they are not build warnings.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: help venv system-deps build serve preview test lock clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+venv: $(BIN)/.installed ## Create the pinned virtual environment
+
+system-deps: ## Install Debian packages the tests use (Chromium, poppler-utils)
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	fi
+
+build: venv ## Strict build of the site and PDFs into site/ (replaced only on success)
+	rm -rf $(SITE).tmp
+	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
+	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
+
+serve: build ## Build everything, then serve it at http://127.0.0.1:8000
+	@echo "Serving $(SITE)/ at http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(SITE)
+
+preview: venv ## Live-reloading preview for editors (no PDFs) at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+test: venv system-deps ## Run the whole test suite
+	$(BIN)/pytest
+
+lock: ## Re-pin requirements.lock from requirements.in (needs network)
+	$(PYTHON) -m venv /tmp/pip-tools-venv
+	/tmp/pip-tools-venv/bin/pip install --quiet pip-tools==7.6.2
+	/tmp/pip-tools-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+clean: ## Remove build output
+	rm -rf $(SITE) $(SITE).tmp .pytest_cache
