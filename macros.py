@@ -13,14 +13,17 @@ Three layers, each usable on its own:
 import datetime as dt
 import logging
 import posixpath
+import re
+import traceback
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 
 ROOT = Path(__file__).parent
@@ -395,6 +398,24 @@ def define_env(env) -> None:
     def reference_list() -> str:
         """Every reference in data/references.yaml (for the References page)."""
         return render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
+
+
+def _source_line(page, error: Exception) -> str:
+    """', line N' of the page's source file where a template error happened, if known."""
+    frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    if not frames:
+        return ""
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    front = re.match(r"^---\n.*?\n---[ \t]*\n\n*", text, re.S)  # MkDocs also strips blank lines
+    offset = front.group(0).count("\n") if front else 0
+    return f", line {frames[-1] + offset}"
+
+
+@format_error.register(HandbookError)
+@format_error.register(UndefinedError)
+def _format_page_error(error: Exception, markdown: str, page) -> str:
+    """One line an editor can act on, instead of a traceback."""
+    return f"docs/{page.file.src_path}{_source_line(page, error)}: {error}"
 
 
 def on_pre_page_macros(env) -> None:

@@ -1,0 +1,74 @@
+"""The data files: they load, every id resolves, and nothing is orphaned."""
+
+import re
+
+import pytest
+import yaml
+
+import macros
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def hb() -> macros.Handbook:
+    return macros.load_handbook()
+
+
+def page_front_matter() -> dict[str, dict]:
+    pages = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+        assert match, f"{path.relative_to(ROOT)} has no front matter"
+        pages[path.relative_to(ROOT).as_posix()] = yaml.safe_load(match.group(1))
+    return pages
+
+
+def test_research_brief_contraindications_are_all_there(hb):
+    assert len(hb.contraindications) >= 15
+    assert {"absolute", "relative"} == {c.severity for c in hb.contraindications.values()}
+
+
+def test_every_treatment_has_every_attribute(hb):
+    attribute_ids = [a.id for a in hb.attributes]
+    for treatment in hb.treatments.values():
+        assert list(treatment.values) == attribute_ids, treatment.id
+
+
+def test_comparison_covers_microneedling_and_botox(hb):
+    assert {"microneedling", "botox"} <= set(hb.treatments)
+
+
+def test_only_tier_a_and_b_sources_reach_readers(hb):
+    assert {r.tier for r in hb.references.values()} <= {"A", "B"}
+    raw = yaml.safe_load((ROOT / "data/references.yaml").read_text())
+    assert len(raw) == len(hb.references)
+
+
+def test_contraindications_apply_to_known_treatments(hb):
+    for c in hb.contraindications.values():
+        assert set(c.applies_to) <= set(hb.treatments), c.id
+        assert c.sources or c.evidence == "clinic-practice", c.id
+
+
+def test_every_page_cites_only_known_sources(hb):
+    for page, meta in page_front_matter().items():
+        assert set(meta["sources"]) <= set(hb.references), page
+
+
+def test_every_reference_is_cited_somewhere(hb):
+    cited = {s for meta in page_front_matter().values() for s in meta["sources"]}
+    cited |= {s for t in hb.treatments.values() for v in t.values.values() for s in v.sources}
+    cited |= {s for c in hb.contraindications.values() for s in c.sources}
+    cited |= {s for f in hb.facts.values() for s in f.sources}
+    assert set(hb.references) - cited == set(), "references nobody cites"
+
+
+def test_every_fact_is_used_on_a_page(hb):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
+    unused = [key for key in hb.facts if not re.search(rf"facts\.{key}\b", text)]
+    assert unused == [], "facts no page uses"
+
+
+def test_data_lives_beside_docs_not_inside():
+    assert not list((ROOT / "docs").rglob("*.yaml")) and not list((ROOT / "docs").rglob("*.yml"))

@@ -1,0 +1,145 @@
+"""Renderers tested as plain functions: data in, HTML out, no MkDocs build."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+import macros
+from macros import HandbookError, Sourced, Treatment
+
+REFS = "references.html"
+
+
+@pytest.fixture(scope="module")
+def hb() -> macros.Handbook:
+    return macros.load_handbook()
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def with_treatment(hb: macros.Handbook, treatment: Treatment) -> macros.Handbook:
+    return hb.model_copy(update={"treatments": {**hb.treatments, treatment.id: treatment}})
+
+
+def make_treatment(hb, ident: str, text: str) -> Treatment:
+    value = Sourced(text=text, sources=["chu-2021"])
+    return Treatment(id=ident, name=ident.title(), summary=text, values={a.id: value for a in hb.attributes})
+
+
+# ---- comparison_table ----
+
+
+def test_comparison_has_a_row_per_attribute_and_a_column_per_treatment(hb):
+    table = soup(macros.render_comparison(hb, ["microneedling", "botox"], REFS)).find("table")
+    rows = table.find("tbody").find_all("tr")
+    assert [r.th.get_text(strip=True) for r in rows] == [a.label for a in hb.attributes]
+    assert all(len(r.find_all("td")) == 2 for r in rows)
+    headers = [th.get_text(strip=True) for th in table.thead.find_all("th")]
+    assert headers[0], "first header cell must be labelled"
+    assert headers[1:] == ["Microneedling", "Botox"]
+
+
+def test_comparison_cells_hold_data_text_and_link_their_sources(hb):
+    table = soup(macros.render_comparison(hb, ["botox", "microneedling"], REFS))
+    first = table.find("tbody").find("tr")
+    expected = hb.treatments["botox"].values[hb.attributes[0].id]
+    cell = first.find_all("td")[0]
+    assert expected.text in cell.get_text()
+    assert [a["href"] for a in cell.find_all("a")] == [f"{REFS}#{s}" for s in expected.sources]
+
+
+def test_comparison_of_any_number_of_treatments(hb):
+    hb3 = with_treatment(hb, make_treatment(hb, "chemical-peel", "An acid solution removes the top layer."))
+    table = soup(macros.render_comparison(hb3, ["microneedling", "botox", "chemical-peel"], REFS))
+    assert len(table.find("thead").find_all("th")) == 4
+    assert "An acid solution" in table.get_text()
+
+
+def test_comparison_rejects_unknown_treatment_naming_the_allowed_ones(hb):
+    with pytest.raises(HandbookError, match="unknown treatment id 'botx'; allowed values: botox, microneedling"):
+        macros.render_comparison(hb, ["microneedling", "botx"], REFS)
+
+
+def test_comparison_needs_two_treatments(hb):
+    with pytest.raises(HandbookError, match="at least two"):
+        macros.render_comparison(hb, ["microneedling"], REFS)
+
+
+def test_data_containing_html_is_shown_as_text(hb):
+    evil = make_treatment(hb, "evil", '<script>alert("x")</script><b>bold</b>')
+    html = macros.render_comparison(with_treatment(hb, evil), ["microneedling", "evil"], REFS)
+    parsed = soup(html)
+    assert parsed.find("script") is None and parsed.find("b") is None
+    assert '<script>alert("x")</script>' in parsed.get_text()
+
+
+def test_rendered_html_has_no_indented_or_blank_lines(hb):
+    # Markdown would turn indented lines into code blocks and end HTML at a blank line.
+    for html in (
+        macros.render_comparison(hb, ["microneedling", "botox"], REFS),
+        macros.render_callouts(hb, hb.contraindications.values(), REFS),
+        macros.render_references(hb, list(hb.references)),
+    ):
+        assert all(line and line == line.lstrip() for line in html.splitlines())
+
+
+# ---- contraindication callouts ----
+
+
+def test_callouts_distinguish_absolute_from_relative(hb):
+    callouts = soup(macros.render_callouts(hb, hb.contraindications.values(), REFS)).select(".hb-contraindication")
+    assert len(callouts) == len(hb.contraindications)
+    for div in callouts:
+        c = hb.contraindications[div["id"]]
+        expected = "danger" if c.severity == "absolute" else "warning"
+        assert expected in div["class"] and "admonition" in div["class"]
+        assert div.select_one(".admonition-title").get_text(strip=True) == c.condition
+        assert c.reason in div.get_text() and c.instead in div.get_text()
+
+
+def test_callouts_filter_by_treatment_and_severity(hb):
+    botox = macros.select_contraindications(hb, treatment="botox")
+    assert botox and all("botox" in c.applies_to for c in botox)
+    assert len(botox) < len(hb.contraindications)
+    absolute = macros.select_contraindications(hb, severity="absolute")
+    relative = macros.select_contraindications(hb, severity="relative")
+    assert {c.id for c in absolute} | {c.id for c in relative} == set(hb.contraindications)
+    assert not {c.id for c in absolute} & {c.id for c in relative}
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [({"treatment": "botx"}, "unknown treatment id 'botx'"), ({"severity": "severe"}, "unknown severity 'severe'")],
+)
+def test_callout_filters_reject_unknown_values(hb, kwargs, message):
+    with pytest.raises(HandbookError, match=message):
+        macros.select_contraindications(hb, **kwargs)
+
+
+def test_clinic_practice_callouts_say_there_is_no_study(hb):
+    item = next(c for c in hb.contraindications.values() if c.evidence == "clinic-practice")
+    text = soup(macros.render_callouts(hb, [item], REFS)).get_text()
+    assert "no studies" in text
+
+
+# ---- references and facts ----
+
+
+def test_references_list_has_anchors_and_links(hb):
+    ids = ["chu-2021", "nhs-botox"]
+    items = soup(macros.render_references(hb, ids)).find_all("li")
+    assert [li["id"] for li in items] == ids
+    assert items[0].a["href"] == hb.references["chu-2021"].url
+
+
+def test_references_reject_unknown_ids(hb):
+    with pytest.raises(HandbookError, match="unknown source id 'nobody-2020'"):
+        macros.render_references(hb, ["nobody-2020"])
+
+
+def test_unknown_fact_names_the_allowed_ones():
+    facts = macros.Facts({"numbing_minutes": "30 to 60"})
+    assert facts.numbing_minutes == "30 to 60"
+    with pytest.raises(HandbookError, match="unknown fact 'numbng'; allowed values: numbing_minutes"):
+        facts.numbng

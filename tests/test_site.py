@@ -1,0 +1,130 @@
+"""One strict build of the whole handbook, parsed as HTML."""
+
+import json
+import re
+
+import pytest
+
+import macros
+from conftest import ROOT
+from test_data import page_front_matter
+
+
+@pytest.fixture(scope="module")
+def hb() -> macros.Handbook:
+    return macros.load_handbook()
+
+
+def content(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_every_docs_page_is_built(html_pages):
+    expected = {p.removeprefix("docs/").replace(".md", ".html") for p in page_front_matter()}
+    assert expected <= set(html_pages)
+
+
+def test_every_page_has_exactly_one_h1(html_pages):
+    for name, soup in html_pages.items():
+        assert len(content(soup).find_all("h1")) == 1, name
+
+
+def test_every_page_shows_review_dates_from_its_front_matter(html_pages):
+    for md, meta in page_front_matter().items():
+        soup = html_pages[md.removeprefix("docs/").replace(".md", ".html")]
+        review = soup.select_one(".hb-review")
+        assert review is not None, md
+        text = review.get_text(" ", strip=True)
+        assert "Page last reviewed:" in text and "Next review due:" in text, md
+        times = [t["datetime"] for t in review.find_all("time")]
+        assert times == [str(meta["last_reviewed"]), str(meta["next_review"])], md
+
+
+def test_every_page_carries_the_not_medical_advice_notice(html_pages):
+    for name, soup in html_pages.items():
+        notice = soup.select_one(".hb-notice")
+        assert notice and "not medical advice" in notice.get_text(), name
+        assert "999" in notice.get_text() and "111" in notice.get_text(), name
+
+
+def test_every_page_has_a_description_and_edit_link(html_pages):
+    for name, soup in html_pages.items():
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and len(description["content"]) > 20, name
+        edit = soup.select_one("a.md-content__button[href*='/edit/']")
+        assert edit and edit["href"].endswith("docs/" + name.replace(".html", ".md")), name
+
+
+def test_comparison_table_has_one_row_per_attribute(html_pages, hb):
+    table = html_pages["microneedling-vs-botox.html"].select_one("table.hb-comparison__table")
+    rows = table.tbody.find_all("tr")
+    assert [r.th.get_text(strip=True) for r in rows] == [a.label for a in hb.attributes]
+    assert table.thead.find("th").get_text(strip=True), "first header cell must be labelled"
+
+
+def test_every_contraindication_appears_as_a_callout(html_pages, hb):
+    seen = {}
+    for name, soup in html_pages.items():
+        for div in soup.select(".hb-contraindication"):
+            seen[div["id"]] = div
+    assert set(seen) == set(hb.contraindications)
+    for ident, div in seen.items():
+        kind = "danger" if hb.contraindications[ident].severity == "absolute" else "warning"
+        assert kind in div["class"], ident
+
+
+def test_is_it_right_for_me_lists_every_microneedling_contraindication(html_pages, hb):
+    ids = {d["id"] for d in html_pages["is-it-right-for-me.html"].select(".hb-contraindication")}
+    assert ids == {c.id for c in macros.select_contraindications(hb, treatment="microneedling")}
+
+
+def test_no_unrendered_template_syntax_reaches_readers(site_dir):
+    for path in list(site_dir.rglob("*.html")) + list(site_dir.rglob("search_index.*")):
+        text = path.read_text(encoding="utf-8")
+        for marker in ("{{", "{%", "{#"):
+            assert marker not in text, f"{path.name} contains {marker}"
+
+
+def test_no_data_or_source_file_is_published(site_dir):
+    leaked = [p.name for p in site_dir.rglob("*") if p.suffix in {".yaml", ".yml", ".py", ".md", ".json"}
+              and p.name not in {"search_index.json"}]
+    assert leaked == []
+
+
+def search_index(site_dir) -> dict:
+    text = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
+    return json.loads(re.sub(r"^var __index = |;?\s*$", "", text))
+
+
+def test_search_index_holds_every_page(site_dir, html_pages):
+    locations = {doc["location"].split("#")[0] for doc in search_index(site_dir)["docs"]}
+    assert set(html_pages) - {"index.html"} <= locations
+    assert "" in locations or "index.html" in locations
+
+
+def test_sources_section_lists_each_page_front_matter_source(html_pages):
+    for md, meta in page_front_matter().items():
+        soup = html_pages[md.removeprefix("docs/").replace(".md", ".html")]
+        listed = [li["id"] for li in soup.select("ol.hb-references > li")]
+        expected = meta["sources"] if md != "docs/references.md" else listed
+        assert listed[: len(expected)] == expected, md
+
+
+def test_glossary_terms_have_tooltips(html_pages):
+    abbrs = {a.get_text() for s in html_pages.values() for a in s.select("article abbr[title]")}
+    defined = {m for m in re.findall(r"^\*\[(.+?)\]:", (ROOT / "includes/abbreviations.md").read_text(), re.M)}
+    assert abbrs and abbrs <= defined
+
+
+def test_internal_links_and_anchors_resolve(site_dir, html_pages):
+    ids = {name: {el["id"] for el in soup.find_all(id=True)} for name, soup in html_pages.items()}
+    for name, soup in html_pages.items():
+        for a in content(soup).find_all("a", href=True):
+            href = a["href"]
+            if href.startswith(("http:", "https:", "mailto:", "tel:")):
+                continue
+            path, _, anchor = href.partition("#")
+            target = name if not path else path
+            assert (site_dir / target).exists(), f"{name}: broken link {href}"
+            if anchor and target.endswith(".html") and target in ids:
+                assert anchor in ids[target], f"{name}: broken anchor {href}"
