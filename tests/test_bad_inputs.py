@@ -96,7 +96,7 @@ def add_page(project, body: str, name: str = "scratch.md", meta: str | None = No
     "body, patterns",
     [
         ('{{ contraindication("pregnancy-test") }}',
-         [r"docs/scratch\.md, line 11: contraindication\\(\\): unknown contraindication id 'pregnancy-test'; allowed values: active-acne"]),
+         [r"docs/scratch\.md, line 11: contraindication\(\): unknown contraindication id 'pregnancy-test'; allowed values: active-acne"]),
         ('{{ comparison_table("microneedling", "botx") }}',
          [r"docs/scratch\.md, line 11: comparison_table: unknown treatment id 'botx'; allowed values: botox, microneedling"]),
         ("Numbing takes {{ facts.numbing_minuts }} minutes.",
