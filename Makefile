@@ -12,26 +12,38 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv system-deps build serve preview test lock clean
+.PHONY: help venv pdf-deps system-deps build serve preview test lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.lock
+$(BIN)/.installed: requirements.lock requirements-compat.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock -r requirements-compat.lock
 	touch $@
 
 venv: $(BIN)/.installed ## Create the pinned virtual environment
 
-system-deps: ## Install Debian packages the tests use (Chromium, poppler-utils)
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
+# Debian packages: WeasyPrint needs Pango and a font for the PDFs; the tests
+# need Chromium and poppler-utils (pdftoppm). Installed only when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := $(PDF_PACKAGES) chromium poppler-utils
+define apt_ensure
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
 
-build: venv ## Strict build of the site and PDFs into site/ (replaced only on success)
+pdf-deps:
+	$(call apt_ensure,$(PDF_PACKAGES))
+
+system-deps: ## Install the Debian packages the build and tests use
+	$(call apt_ensure,$(TEST_PACKAGES))
+
+build: venv pdf-deps ## Strict build of the site and PDFs into site/ (replaced only on success)
 	rm -rf $(SITE).tmp
 	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
 	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
