@@ -1,0 +1,140 @@
+"""PDF building blocks: the clinic, page sizes, print-ready HTML, and rendering.
+
+Pure functions apart from ``render``, which writes one PDF.
+"""
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+import segno
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.exceptions import PluginError
+
+TEMPLATES = Path(__file__).parent.parent / "pdf"
+PAGE_SIZES = {"A4": "A4", "LETTER": "letter"}
+# Web-only parts of a built page that have no place on paper.
+SCREEN_ONLY = [".headerlink", ".hb-handout-link", ".md-content__button", ".md-source-file", ".hb-notice", ".hb-review"]
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    phone: str
+    email: str = ""
+    website: str = ""
+    address: str = ""
+    logo: str = ""  # a data: URI, ready for <img src>
+
+    @classmethod
+    def from_config(cls, extra: dict, environ, root: Path) -> "Clinic":
+        """``extra.clinic`` from mkdocs.yml, each field overridable by CLINIC_<FIELD>."""
+        values = {f: str(environ.get(f"CLINIC_{f.upper()}", extra.get(f, "")) or "") for f in cls.__dataclass_fields__}
+        values["logo"] = logo_uri(values["logo"], root) if values["logo"] else ""
+        for required in ("name", "phone"):
+            if not values[required]:
+                raise PluginError(f"handouts: clinic {required} is empty (extra.clinic.{required} or CLINIC_{required.upper()})")
+        return cls(**values)
+
+
+def logo_uri(path: str, root: Path) -> str:
+    file = (root / path).resolve()
+    if not file.is_file():
+        raise PluginError(f"handouts: CLINIC_LOGO / extra.clinic.logo file not found: {path} (looked for {file})")
+    mime = mimetypes.guess_type(file.name)[0]
+    if not mime or not mime.startswith("image/"):
+        raise PluginError(f"handouts: CLINIC_LOGO must be an image file (PNG, JPEG or SVG), got: {path}")
+    return f"data:{mime};base64,{base64.b64encode(file.read_bytes()).decode()}"
+
+
+def page_size(name: str) -> str:
+    try:
+        return PAGE_SIZES[name.strip().upper()]
+    except KeyError:
+        raise PluginError(f"handouts: HANDOUT_PAGE_SIZE must be A4 or Letter, got '{name}'") from None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the site, ready to print."""
+
+    slug: str
+    title: str
+    url: str
+    html: str
+    last_reviewed: str
+    next_review: str
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    html: str
+    base_url: str
+    target: str
+    stylesheets: list[str] = field(default_factory=list)
+
+
+def printable(output: str) -> str:
+    """The article of a built page, without web-only parts, with collapsed blocks open."""
+    article = BeautifulSoup(output, "html.parser").select_one("article.md-content__inner")
+    for selector in SCREEN_ONLY:
+        for node in article.select(selector):
+            node.decompose()
+    for details in article.find_all("details"):
+        details["open"] = ""
+    return article.decode_contents()
+
+
+def section(page, output: str, site_url: str) -> Section:
+    meta = page.meta
+    return Section(
+        slug=Path(page.file.src_uri).stem,
+        title=page.title,
+        url=urljoin(site_url, page.url),
+        html=printable(output),
+        last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
+        next_review=meta["next_review"].strftime("%-d %B %Y"),
+    )
+
+
+def qr_uri(url: str) -> str:
+    return segno.make(url, error="m").png_data_uri(scale=4, border=2)
+
+
+def _templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    env.filters["qr"] = qr_uri
+    return env
+
+
+def _job(template: str, target: Path, site_dir: Path, **context) -> PdfJob:
+    html = _templates().get_template(template).render(**context)
+    return PdfJob(html=html, base_url=str(site_dir) + "/", target=str(target), stylesheets=[str(TEMPLATES / "print.css")])
+
+
+def handout_job(page, output: str, *, clinic: Clinic, size: str, site_dir: Path, config) -> PdfJob:
+    sec = section(page, output, config.site_url or "")
+    target = site_dir / "handouts" / f"{page.meta['handout']}.pdf"
+    return _job("handout.html", target, site_dir, page=sec, clinic=clinic, size=size, site_name=config.site_name)
+
+
+def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config) -> PdfJob:
+    sections = [section(page, output, config.site_url or "") for page, output in pages]
+    return _job(
+        "handbook.html", site_dir / "handbook.pdf", site_dir,
+        sections=sections, clinic=clinic, size=size, site_name=config.site_name,
+        home_url=config.site_url or "", description=config.site_description,
+    )
+
+
+def render(job: PdfJob) -> tuple[str, int]:
+    """Write one PDF; return its path and page count."""
+    from weasyprint import CSS, HTML  # imported here: slow to import, only needed in workers
+
+    Path(job.target).parent.mkdir(parents=True, exist_ok=True)
+    document = HTML(string=job.html, base_url=job.base_url).render(stylesheets=[CSS(filename=s) for s in job.stylesheets])
+    document.write_pdf(job.target)
+    return job.target, len(document.pages)
