@@ -81,10 +81,9 @@ def server(site_dir):
     httpd.shutdown()
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A private copy of the project that a test may break on purpose."""
-    dest = tmp_path / "project"
+def copy_project(parent: Path) -> Path:
+    """Copy what a build needs into ``parent/project``."""
+    dest = parent / "project"
     dest.mkdir()
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -93,3 +92,9 @@ def project(tmp_path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project that a test may break on purpose."""
+    return copy_project(tmp_path)

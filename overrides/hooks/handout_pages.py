@@ -77,24 +77,30 @@ class PdfJob:
     stylesheets: list[str] = field(default_factory=list)
 
 
-def printable(output: str) -> str:
-    """The article of a built page, without web-only parts, with collapsed blocks open."""
+def printable(output: str, page_url: str) -> str:
+    """The article of a built page, ready for paper.
+
+    Web-only parts go, collapsed blocks open, and links point at the live site
+    (so the PDF is the same wherever it was built).
+    """
     article = BeautifulSoup(output, "html.parser").select_one("article.md-content__inner")
     for selector in SCREEN_ONLY:
         for node in article.select(selector):
             node.decompose()
     for details in article.find_all("details"):
         details["open"] = ""
+    for link in article.find_all("a", href=True):
+        link["href"] = urljoin(page_url, link["href"])
     return article.decode_contents()
 
 
 def section(page, output: str, site_url: str) -> Section:
-    meta = page.meta
+    meta, url = page.meta, urljoin(site_url, page.url)
     return Section(
         slug=Path(page.file.src_uri).stem,
         title=page.title,
-        url=urljoin(site_url, page.url),
-        html=printable(output),
+        url=url,
+        html=printable(output, url),
         last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
         next_review=meta["next_review"].strftime("%-d %B %Y"),
     )

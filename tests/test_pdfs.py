@@ -1,0 +1,136 @@
+"""The PDFs the build writes, read back with pypdf."""
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+import macros
+from conftest import ROOT, build, build_ok, copy_project
+from test_data import page_front_matter
+
+HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
+SITE_URL = yaml.safe_load(re.search(r"^site_url: !ENV \[SITE_URL, (.+)\]$", (ROOT / "mkdocs.yml").read_text(), re.M)[1])
+CLINIC = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "020 7946 0001", "CLINIC_WEBSITE": "riverside.example"}
+
+
+def text(pdf) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+
+
+def flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+@pytest.fixture(scope="module")
+def hb():
+    return macros.load_handbook()
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory):
+    """One build with a clinic's details, a logo and Letter paper, all set from the environment."""
+    project = copy_project(tmp_path_factory.mktemp("branded"))
+    logo = project / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>')
+    return build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.svg", HANDOUT_PAGE_SIZE="Letter")
+
+
+def test_at_least_five_handouts_and_the_handbook(site_dir):
+    assert len(HANDOUTS) >= 5
+    for slug in HANDOUTS:
+        assert (site_dir / "handouts" / f"{slug}.pdf").is_file(), slug
+    assert (site_dir / "handbook.pdf").is_file()
+
+
+@pytest.mark.parametrize("slug", sorted(HANDOUTS))
+def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug):
+    pdf = site_dir / "handouts" / f"{slug}.pdf"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
+    meta = page_front_matter()[HANDOUTS[slug]]
+    body = text(pdf)
+    clinic = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("extra:\n", 1)[1].split("\nextra_css")[0])["clinic"]
+    assert clinic["name"] in body and clinic["phone"] in body
+    for day in (meta["last_reviewed"], meta["next_review"]):
+        assert day.strftime("%-d %B %Y") in body
+    url = urljoin(SITE_URL, HANDOUTS[slug].removeprefix("docs/").replace(".md", ".html"))
+    assert url in body.replace(" ", "")
+    assert f"Page 1 of {len(reader.pages)}" in body
+
+
+def test_handout_pages_link_to_their_pdf(html_pages):
+    for slug, md in HANDOUTS.items():
+        link = html_pages[md.removeprefix("docs/").replace(".md", ".html")].select_one(".hb-handout-link a")
+        assert link["href"] == f"handouts/{slug}.pdf"
+
+
+def test_contraindications_handout_holds_every_condition(site_dir, hb):
+    body = flat(text(site_dir / "handouts" / "is-it-right-for-me.pdf"))
+    for c in macros.select_contraindications(hb, treatment="microneedling"):
+        assert flat(c.condition) in body, c.id
+
+
+def test_comparison_handout_holds_every_attribute(site_dir, hb):
+    body = flat(text(site_dir / "handouts" / "microneedling-vs-botox.pdf"))
+    for attribute in hb.attributes:
+        assert attribute.label in body, attribute.id
+
+
+def test_every_pdf_has_a_qr_image_and_embedded_fonts(site_dir):
+    for pdf in [site_dir / "handbook.pdf", *sorted((site_dir / "handouts").glob("*.pdf"))]:
+        reader = PdfReader(pdf)
+        assert reader.pages[0].images, f"{pdf.name}: no QR image on page 1"
+        fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
+        for font in fonts:
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{pdf.name}: font not embedded"
+
+
+def test_handbook_has_cover_contents_and_page_numbers(site_dir, hb):
+    reader = PdfReader(site_dir / "handbook.pdf")
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    assert "Microneedling Patient Handbook" in pages[0]
+    assert "Contents" in pages[1]
+    assert "Glossary" in pages[1]
+    total = len(reader.pages)
+    assert all(f"Page {i} of {total}" in page for i, page in enumerate(pages, 1))
+    # The contents give a real page number for each chapter.
+    assert re.search(r"After your treatment \.* ?\d+", pages[1])
+
+
+def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+        reader = PdfReader(pdf)
+        assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792], pdf.name
+        body = text(pdf)
+        assert CLINIC["CLINIC_NAME"] in body and CLINIC["CLINIC_PHONE"] in body, pdf.name
+        assert "[Your clinic name here]" not in body
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"CLINIC_LOGO": "no-such-logo.png"}, r"CLINIC_LOGO / extra\.clinic\.logo file not found: no-such-logo\.png"),
+        ({"HANDOUT_PAGE_SIZE": "A5"}, r"HANDOUT_PAGE_SIZE must be A4 or Letter, got 'A5'"),
+    ],
+    ids=["missing-logo", "unknown-page-size"],
+)
+def test_bad_branding_fails_the_build(project, tmp_path, env, message):
+    result = build(project, tmp_path / "out", **env)
+    assert result.returncode != 0
+    assert re.search(message, result.stdout + result.stderr)
+
+
+def test_serve_skips_pdfs_unless_asked(monkeypatch):
+    from handouts import _state, on_startup  # noqa: PLC0415
+
+    monkeypatch.delenv("HANDOUTS", raising=False)
+    on_startup(command="serve", dirty=False)
+    assert _state["enabled"] is False
+    on_startup(command="build", dirty=False)
+    assert _state["enabled"] is True
