@@ -1,0 +1,63 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) on every page in both palettes, and keyboard use."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from test_offline_and_privacy import PAGES
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page, options=WCAG)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("md", PAGES)
+def test_no_wcag_violations(browser, server, md, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + md.replace(".md", ".html"))
+    page.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert violations(page) == []
+    context.close()
+
+
+def test_axe_finds_a_planted_violation(phone, server):
+    phone.goto(server)
+    phone.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+    assert any(v.startswith("image-alt") for v in violations(phone))
+
+
+def test_skip_link_moves_focus_to_the_content(browser, server):
+    page = browser.new_page()
+    page.goto(server + "after-treatment.html")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert "md-skip" in skip.get_attribute("class").split() and skip.is_visible()
+    target = skip.get_attribute("href")
+    page.keyboard.press("Enter")
+    assert page.url.endswith(target)
+    assert page.locator(target).evaluate("el => el.getBoundingClientRect().top < 200")
+    page.close()
+
+
+def test_focus_is_visible(browser, server):
+    page = browser.new_page()
+    page.goto(server + "before-treatment.html")
+    page.locator("article a").first.focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+    page.close()
+
+
+def test_slash_opens_search(browser, server):
+    page = browser.new_page()
+    page.goto(server)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.close()
