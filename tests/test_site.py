@@ -128,3 +128,20 @@ def test_internal_links_and_anchors_resolve(site_dir, html_pages):
             assert (site_dir / target).exists(), f"{name}: broken link {href}"
             if anchor and target.endswith(".html") and target in ids:
                 assert anchor in ids[target], f"{name}: broken anchor {href}"
+
+
+def test_search_engines_and_share_sheets_understand_each_page(site_dir, html_pages):
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for name, soup in html_pages.items():
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical.startswith("https://") and canonical.endswith(name), name
+        assert canonical in sitemap, name
+        og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        assert og["og:title"] and og["og:url"] == canonical, name
+        assert og["og:description"] == soup.find("meta", attrs={"name": "description"})["content"], name
+
+
+def test_404_page_helps_the_reader_on(site_dir):
+    text = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in text and 'href="/index.html"' not in text
+    assert "search" in text.lower() and "after-treatment.html" in text

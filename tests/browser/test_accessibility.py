@@ -27,6 +27,13 @@ def test_no_wcag_violations(browser, server, md, scheme):
     context.close()
 
 
+def test_search_dialog_has_an_accessible_name(phone, server):
+    phone.goto(server)
+    results = AXE.run(phone, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert results.response["violations"] == []
+    assert results.response["passes"], "the rule did not find the dialog"
+
+
 def test_axe_finds_a_planted_violation(phone, server):
     phone.goto(server)
     phone.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=x.png>')")
