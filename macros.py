@@ -126,6 +126,26 @@ class PageMeta(BaseModel):
     handout: Id | None = None
 
 
+# Each data file and the type its content must have: the one source for
+# validation here and for the JSON Schemas editors' tools use (data/schema/).
+DATA_FILES = {
+    "references.yaml": list[Reference],
+    "treatments.yaml": TreatmentsFile,
+    "contraindications.yaml": list[Contraindication],
+    "facts.yaml": dict[Id, Fact],
+}
+
+
+def json_schemas() -> dict[str, dict]:
+    """JSON Schema for each data file, generated from the models above."""
+    schemas = {}
+    for name, model in DATA_FILES.items():
+        schema = TypeAdapter(model).json_schema()
+        schema["title"] = f"data/{name}"
+        schemas[name.replace(".yaml", ".schema.json")] = schema
+    return schemas
+
+
 class Handbook(Model):
     """Everything in data/, validated and cross-checked."""
 
@@ -218,18 +238,13 @@ def check_ids(used: Iterable[str], known: dict, what: str, where: str) -> None:
 def load_handbook(data_dir: Path = DATA_DIR) -> Handbook:
     """Read and cross-check every data file."""
     name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
-    refs = _by_id(
-        validate(list[Reference], read_yaml(data_dir / "references.yaml"), name("references.yaml")),
-        name("references.yaml"),
-    )
-    tfile = validate(TreatmentsFile, read_yaml(data_dir / "treatments.yaml"), name("treatments.yaml"))
+    raw = {f: validate(model, read_yaml(data_dir / f), name(f)) for f, model in DATA_FILES.items()}
+    refs = _by_id(raw["references.yaml"], name("references.yaml"))
+    tfile = raw["treatments.yaml"]
     attributes = _by_id(tfile.attributes, name("treatments.yaml") + " attributes")
     treatments = _by_id(tfile.treatments, name("treatments.yaml"))
-    contras = _by_id(
-        validate(list[Contraindication], read_yaml(data_dir / "contraindications.yaml"), name("contraindications.yaml")),
-        name("contraindications.yaml"),
-    )
-    facts = validate(dict[Id, Fact], read_yaml(data_dir / "facts.yaml"), name("facts.yaml"))
+    contras = _by_id(raw["contraindications.yaml"], name("contraindications.yaml"))
+    facts = raw["facts.yaml"]
 
     for t in treatments.values():
         where = f"{name('treatments.yaml')}: treatment '{t.id}', values"
