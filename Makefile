@@ -12,7 +12,7 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv pdf-deps system-deps build serve preview test lock clean
+.PHONY: help venv pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,34 @@ preview: venv ## Live-reloading preview for editors (no PDFs) at http://127.0.0.
 
 test: venv system-deps ## Run the whole test suite
 	$(BIN)/pytest
+
+# ---- Checks: `make check` runs every pull-request check locally ----
+
+check: build test spell lint-md links readability ## Every pull-request check, as CI runs them
+
+spell: venv ## Spelling of the built site (codespell; word list in tests/spelling/)
+	$(BIN)/codespell $(SITE) --skip="*.js,*.pdf,*.json,*.xml,*.gz,*.css,*.svg,*.map"
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node: node_modules/.installed
+
+lint-md: node ## Markdown style of the pages (markdownlint, tuned for Material)
+	npx --no-install markdownlint-cli2
+
+links: venv ## Every internal link and anchor in the built site resolves
+	$(BIN)/python scripts/check_links.py $(SITE)
+
+readability: venv ## Reading grade of every built page (8 or lower)
+	$(BIN)/python tests/textcheck.py $(SITE)
+
+overdue: venv ## List pages overdue for clinical review; fails if any
+	$(BIN)/python scripts/overdue.py
+
+schemas: venv ## Regenerate data/schema/*.json from the data models
+	$(BIN)/python scripts/schemas.py
 
 lock: ## Re-pin requirements.lock from requirements.in (needs network)
 	$(PYTHON) -m venv /tmp/pip-tools-venv

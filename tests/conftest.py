@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build per session, a real HTTP server, project copies."""
+"""Shared fixtures: one strict build per session, a real HTTP server, project copies,
+and real headless Chromium (Debian's), driven by Playwright."""
 
 import functools
 import http.server
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -98,3 +100,37 @@ def copy_project(parent: Path) -> Path:
 def project(tmp_path) -> Path:
     """A private copy of the project that a test may break on purpose."""
     return copy_project(tmp_path)
+
+
+# ---- Browser ----
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium from calling home on a closed network.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-default-apps"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh page the size of a phone, recording every request it makes."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()

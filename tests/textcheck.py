@@ -53,10 +53,12 @@ def shingles(text: str, n: int = 9) -> set[str]:
 
 if __name__ == "__main__":
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    too_hard = 0
     for path in sorted(site.glob("*.html")):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         if soup.find("meta", attrs={"http-equiv": "refresh"}) or path.name == "404.html":
             continue
         grade = reading_grade(page_prose(soup))
-        flag = "" if grade <= MAX_GRADE else "  <-- above grade 8"
-        print(f"{grade:5.1f}  {path.name}{flag}")
+        too_hard += grade > MAX_GRADE
+        print(f"{grade:5.1f}  {path.name}{'  <-- above grade 8: use shorter sentences and words' if grade > MAX_GRADE else ''}")
+    sys.exit(1 if too_hard else 0)
