@@ -86,7 +86,7 @@ def server(site_dir):
 def copy_project(parent: Path) -> Path:
     """Copy what a build needs into ``parent/project``."""
     dest = parent / "project"
-    dest.mkdir()
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
