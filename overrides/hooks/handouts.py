@@ -4,7 +4,8 @@ Pages with ``handout: <slug>`` in their front matter become
 ``site/handouts/<slug>.pdf``; every page in the nav goes into ``site/handbook.pdf``.
 The PDFs are made with WeasyPrint from the same HTML readers see, so paper and web
 cannot disagree. ``mkdocs serve`` skips this unless ``HANDOUTS=1``; ``HANDOUTS=0``
-skips it in any command.
+skips it in any command. ``HANDOUT_WORKERS`` sets how many processes render
+(default: one per core).
 """
 
 import logging
@@ -76,7 +77,8 @@ def on_post_build(config) -> None:
     common = dict(clinic=_state["clinic"], size=_state["size"], site_dir=site_dir, config=config)
     jobs: list[PdfJob] = [handbook_job(pages, **common)]
     jobs += [handout_job(page, html, **common) for page, html in pages if page.meta.get("handout")]
-    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+    workers = int(os.environ.get("HANDOUT_WORKERS", os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         for target, count in pool.map(render, jobs):
             log.info("PDF: %s (%d pages)", Path(target).relative_to(site_dir), count)
 
