@@ -190,10 +190,15 @@ def _allowed_keys(tp, loc: tuple) -> str:
     return ", ".join(model.model_fields)
 
 
+@lru_cache(maxsize=None)
+def _adapter(model) -> TypeAdapter:
+    return TypeAdapter(model)  # building one is slow; pages reuse it
+
+
 def validate(model, data: object, source: str):
     """Validate ``data`` against ``model`` (a type); raise one error listing every problem."""
     try:
-        return TypeAdapter(model).validate_python(data)
+        return _adapter(model).validate_python(data)
     except ValidationError as exc:
         lines = []
         for err in exc.errors():

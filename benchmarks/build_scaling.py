@@ -1,0 +1,101 @@
+"""Build time of the handbook against a plain Material build of the same pages,
+at the real size and at 10, 100 and 1,000 generated pages.
+
+Usage: .venv/bin/python benchmarks/build_scaling.py   (or `make bench-build`)
+PDFs are off (HANDOUTS=0) so both builds do the same work: site pages only.
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from machine import BIN, ROOT, median, timed, write
+
+PLAIN = """site_name: Plain Material
+theme: {name: material}
+use_directory_urls: false
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+"""
+PAGE = """---
+description: Generated page {n}.
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+reviewed_by: Benchmark
+sources: []
+---
+
+# Generated page {n}
+
+## Section one
+
+Microneedling uses fine needles to make small wounds that heal and build collagen.
+Read more on [the home page](../index.md).
+
+## Section two
+
+- Point one about aftercare.
+- Point two about sessions.
+"""
+
+
+def project(tmp: Path, generated: int) -> Path:
+    dest = tmp / f"ours-{generated}"
+    for part in ["docs", "data", "overrides", "includes", "macros.py", "mkdocs.yml"]:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, dest / part)
+    if generated:
+        gen = dest / "docs" / "generated"
+        gen.mkdir()
+        for n in range(generated):
+            (gen / f"page-{n:04}.md").write_text(PAGE.format(n=n))
+        config = (dest / "mkdocs.yml").read_text()
+        # Topics of ten pages each, as a large handbook would be organised.
+        entries = "".join(
+            (f"      - Topic {n // 10}:\n" if n % 10 == 0 else "") + f"          - Page {n}: generated/page-{n:04}.md\n"
+            for n in range(generated))
+        config = config.replace("  - Help:\n", f"  - Generated:\n{entries}  - Help:\n")
+        (dest / "mkdocs.yml").write_text(config)
+    return dest
+
+
+def plain(ours: Path) -> Path:
+    """The same pages rendered by plain Material: macros already expanded by our build."""
+    dest = ours.parent / (ours.name.replace("ours", "plain"))
+    nav = yaml.safe_load(((ours / "mkdocs.yml").read_text().split("nav:\n", 1)[1]).replace("!ENV", ""))
+    shutil.copytree(ours / "docs", dest / "docs")
+    for md in (dest / "docs").rglob("*.md"):  # drop macros; plain Material cannot render them
+        text = md.read_text()
+        md.write_text("\n".join(line for line in text.splitlines() if "{{" not in line))
+    (dest / "mkdocs.yml").write_text(PLAIN + yaml.safe_dump({"nav": nav}, sort_keys=False))
+    return dest
+
+
+def seconds(folder: Path, runs: int) -> float:
+    cmd = [str(BIN / "mkdocs"), "build", "--site-dir", str(folder / "site")]
+    return median([timed(cmd, folder, HANDOUTS="0") for _ in range(runs)])
+
+
+def main() -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for generated, runs in ((0, 3), (10, 3), (100, 3), (1000, 1)):
+            ours = project(Path(tmp), generated)
+            a, b = seconds(ours, runs), seconds(plain(ours), runs)
+            pages = len(list((ours / "docs").rglob("*.md")))
+            rows.append(f"| {pages} | {a:.2f} s | {b:.2f} s | {a / b:.2f}x | {a / pages * 1000:.0f} ms |")
+            print(rows[-1], flush=True)
+    write("build.md", "Build time and growth", f"""
+Handbook (strict, macros, validation, search, offline, redirects; PDFs off) against plain
+Material with the same pages and nav. Median of 3 runs (1 run at 1,000 pages).
+
+| Pages | Handbook | Plain Material | Ratio | Handbook per page |
+|---|---|---|---|---|
+{chr(10).join(rows)}
+
+Target: at most 1.2x plain Material at the real size, and linear growth.
+""")
+
+
+if __name__ == "__main__":
+    main()
