@@ -12,7 +12,7 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node lock clean
+.PHONY: help venv pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-web lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,6 +85,20 @@ overdue: venv ## List pages overdue for clinical review; fails if any
 
 schemas: venv ## Regenerate data/schema/*.json from the data models
 	$(BIN)/python scripts/schemas.py
+
+# ---- Benchmarks: results are kept in benchmarks/results/ ----
+
+bench: bench-pdf bench-build bench-web ## Run every benchmark and record the results
+
+bench-pdf: venv ## PDF build time per page, one core and all cores
+	cd benchmarks && ../$(BIN)/python pdf_bench.py
+
+bench-build: venv ## Build time against plain Material, at 10 to 1,000 pages
+	cd benchmarks && ../$(BIN)/python build_scaling.py
+
+bench-web: build node system-deps ## Lighthouse, page weight and search latency (nginx, gzip)
+	$(call apt_ensure,nginx-light)
+	cd benchmarks && ../$(BIN)/python lighthouse.py
 
 lock: ## Re-pin requirements.lock from requirements.in (needs network)
 	$(PYTHON) -m venv /tmp/pip-tools-venv

@@ -450,4 +450,6 @@ def on_pre_page_macros(env) -> None:
         )
     if meta.sources:
         refs = render_references(env.variables["handbook"], meta.sources)
-        env.markdown += f"\n\n## Sources\n\n{refs}\n"
+        # Citations stay out of the search index: they would match patients' words by chance.
+        env.markdown += f'\n\n## Sources {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
+
