@@ -9,7 +9,6 @@ Three layers, each usable on its own:
 3. ``define_env``: the thin glue that mkdocs-macros-plugin calls.
 """
 
-
 import datetime as dt
 import logging
 import posixpath
@@ -30,7 +29,6 @@ ROOT = Path(__file__).parent
 DATA_DIR = ROOT / "data"
 TEMPLATES_DIR = ROOT / "overrides" / "macros"
 REFERENCES_PAGE = "references.md"
-CONTRAINDICATIONS_PAGE = "is-it-right-for-me.md"
 
 # A separate logger: overdue reviews are reported but must not fail strict builds.
 review_log = logging.getLogger("handbook.review")
@@ -367,7 +365,6 @@ def render_callouts(hb: Handbook, items: Iterable[Contraindication], references_
         "contraindications.html",
         items=list(items),
         treatments=hb.treatments,
-        references=hb.references,
         references_url=references_url,
     )
 
