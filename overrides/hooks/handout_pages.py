@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-import segno
-from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 
@@ -83,6 +81,8 @@ def printable(output: str, page_url: str) -> str:
     Web-only parts go, collapsed blocks open, and links point at the live site
     (so the PDF is the same wherever it was built).
     """
+    from bs4 import BeautifulSoup  # imported on first use: builds without PDFs stay fast
+
     article = BeautifulSoup(output, "html.parser").select_one("article.md-content__inner")
     for selector in SCREEN_ONLY:
         for node in article.select(selector):
@@ -107,6 +107,8 @@ def section(page, output: str, site_url: str) -> Section:
 
 
 def qr_uri(url: str) -> str:
+    import segno  # imported on first use, like bs4 above
+
     return segno.make(url, error="m").png_data_uri(scale=4, border=2)
 
 
