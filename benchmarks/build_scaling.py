@@ -94,6 +94,14 @@ Material with the same pages and nav. Median of 3 runs (1 run at 1,000 pages).
 {chr(10).join(rows)}
 
 Target: at most 1.2x plain Material at the real size, and linear growth.
+
+At the real size the handbook pays a fixed cost of about 0.25 s that plain Material
+does not: loading and cross-checking `data/`, validating every page's front matter,
+the offline search index, the redirect pages and the PDF hook. The 1.2x target is
+not met at 14 pages; it is met from about 100 pages on. Growth is linear (8 ms a
+page at 1,000 pages) because `navigation.prune` keeps each page's navigation small,
+while plain Material writes the whole navigation into every page and slows down
+faster than the page count grows.
 """)
 
 
