@@ -134,3 +134,16 @@ def test_serve_skips_pdfs_unless_asked(monkeypatch):
     assert _state["enabled"] is False
     on_startup(command="build", dirty=False)
     assert _state["enabled"] is True
+
+
+def test_printable_opens_details_drops_web_parts_and_points_links_online():
+    from handout_pages import printable  # noqa: PLC0415
+
+    built = ('<article class="md-content__inner"><h1 id="t">T<a class="headerlink" href="#t">¶</a></h1>'
+             '<p class="hb-handout-link"><a href="handouts/x.pdf">Download</a></p>'
+             '<details><summary>More</summary><p>Hidden text</p></details>'
+             '<p><a href="after-treatment.html#aftercare">aftercare</a></p></article>')
+    html = printable(built, "https://example.org/handbook/page.html")
+    assert "<details open" in html and "Hidden text" in html
+    assert "headerlink" not in html and "Download" not in html
+    assert 'href="https://example.org/handbook/after-treatment.html#aftercare"' in html

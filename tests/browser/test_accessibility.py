@@ -68,3 +68,20 @@ def test_slash_opens_search(browser, server):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.close()
+
+
+def test_printing_a_web_page_gives_clean_paper(browser, server, tmp_path):
+    """Browser printing: no sidebars or header, and no blank last page."""
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    page = browser.new_page()
+    page.goto(server + "after-treatment.html")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = [(p.extract_text() or "").strip() for p in PdfReader(pdf).pages]
+    assert "When to get help" in " ".join(pages)
+    assert pages[-1], "blank last page"
+    page.close()
