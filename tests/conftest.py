@@ -20,6 +20,14 @@ BIN = Path(sys.executable).parent
 PROJECT_PARTS = ["docs", "data", "overrides", "includes", "macros.py", "mkdocs.yml"]
 
 
+@functools.cache
+def site_config():
+    """mkdocs.yml as MkDocs reads it (defaults, !ENV and plugins resolved)."""
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
 def mkdocs_env(**extra: str) -> dict:
     """Environment for a build: quiet banners, no clinic overrides leaking in."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CLINIC_", "HANDOUT_"))}

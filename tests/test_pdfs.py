@@ -4,15 +4,14 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 import macros
-from conftest import ROOT, build, build_ok, copy_project
+from conftest import build, build_ok, copy_project, site_config
 from test_data import page_front_matter
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
-SITE_URL = yaml.safe_load(re.search(r"^site_url: !ENV \[SITE_URL, (.+)\]$", (ROOT / "mkdocs.yml").read_text(), re.M)[1])
+SITE_URL = site_config().site_url
 CLINIC = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "020 7946 0001", "CLINIC_WEBSITE": "riverside.example"}
 
 
@@ -53,7 +52,7 @@ def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
     meta = page_front_matter()[HANDOUTS[slug]]
     body = text(pdf)
-    clinic = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("extra:\n", 1)[1].split("\nextra_css")[0])["clinic"]
+    clinic = site_config().extra["clinic"]
     assert clinic["name"] in body and clinic["phone"] in body
     for day in (meta["last_reviewed"], meta["next_review"]):
         assert day.strftime("%-d %B %Y") in body

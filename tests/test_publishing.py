@@ -3,9 +3,7 @@
 import hashlib
 import re
 
-import yaml
-
-from conftest import ROOT, build_ok, copy_project
+from conftest import build_ok, copy_project, site_config
 
 
 def digests(site) -> dict[str, str]:
@@ -24,9 +22,7 @@ def test_same_commit_builds_byte_identical_html_and_pdfs(tmp_path):
 
 
 def redirects() -> dict[str, str]:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"redirect_maps:.*?\n((?:        .+\n)+)", config).group(1)
-    return {k: v for k, v in yaml.safe_load(re.sub(r"#.*", "", block)).items()}
+    return site_config().plugins["redirects"].config["redirect_maps"]
 
 
 def test_every_old_url_redirects_to_a_page_that_exists(site_dir):
