@@ -57,7 +57,7 @@ def test_every_page_has_a_description_and_edit_link(html_pages):
 
 
 def test_comparison_table_has_one_row_per_attribute(html_pages, hb):
-    table = html_pages["microneedling-vs-botox.html"].select_one("table.hb-comparison__table")
+    table = html_pages["microneedling-vs-botox.html"].select_one(".hb-comparison table")
     rows = table.tbody.find_all("tr")
     assert [r.th.get_text(strip=True) for r in rows] == [a.label for a in hb.attributes]
     assert table.thead.find("th").get_text(strip=True), "first header cell must be labelled"
