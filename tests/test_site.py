@@ -90,6 +90,7 @@ def test_no_data_or_source_file_is_published(site_dir):
     leaked = [p.name for p in site_dir.rglob("*") if p.suffix in {".yaml", ".yml", ".py", ".md", ".json"}
               and p.name not in {"search_index.json"}]
     assert leaked == []
+    assert not (site_dir / "pdf").exists(), "PDF templates are for the build, not for readers"
 
 
 def search_index(site_dir) -> dict:

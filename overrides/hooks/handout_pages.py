@@ -5,7 +5,7 @@ Pure functions apart from ``render``, which writes one PDF.
 
 import base64
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -72,7 +72,6 @@ class PdfJob:
     html: str
     base_url: str
     target: str
-    stylesheets: list[str] = field(default_factory=list)
 
 
 def printable(output: str, page_url: str) -> str:
@@ -120,7 +119,7 @@ def _templates() -> Environment:
 
 def _job(template: str, target: Path, site_dir: Path, **context) -> PdfJob:
     html = _templates().get_template(template).render(**context)
-    return PdfJob(html=html, base_url=str(site_dir) + "/", target=str(target), stylesheets=[str(TEMPLATES / "print.css")])
+    return PdfJob(html=html, base_url=str(site_dir) + "/", target=str(target))
 
 
 def handout_job(page, output: str, *, clinic: Clinic, size: str, site_dir: Path, config) -> PdfJob:
@@ -140,9 +139,9 @@ def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, conf
 
 def render(job: PdfJob) -> tuple[str, int]:
     """Write one PDF; return its path and page count."""
-    from weasyprint import CSS, HTML  # imported here: slow to import, only needed in workers
+    from weasyprint import HTML  # imported here: slow to import, only needed in workers
 
     Path(job.target).parent.mkdir(parents=True, exist_ok=True)
-    document = HTML(string=job.html, base_url=job.base_url).render(stylesheets=[CSS(filename=s) for s in job.stylesheets])
+    document = HTML(string=job.html, base_url=job.base_url).render()
     document.write_pdf(job.target)
     return job.target, len(document.pages)
