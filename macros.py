@@ -52,14 +52,17 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Field docstrings become descriptions in the JSON Schemas editors' tools show.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Reference(Model):
     """A source readers can follow. Only tiers A and B may be cited."""
 
     id: Id
+    """Short name that pages and data cite, e.g. nhs-botox."""
     tier: Literal["A", "B"]
+    """A: regulator, guideline or peer-reviewed paper. B: national health service, professional society."""
     citation: Text
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
@@ -69,6 +72,7 @@ class Sourced(Model):
 
     text: Text
     sources: list[Id] = Field(min_length=1)
+    """Ids from data/references.yaml."""
 
 
 class Attribute(Model):
@@ -83,6 +87,7 @@ class Treatment(Model):
     name: Text
     summary: Text
     values: dict[Id, Sourced]
+    """One entry for every attribute id listed under `attributes`."""
 
 
 class TreatmentsFile(Model):
@@ -95,20 +100,27 @@ Severity = Literal["absolute", "relative"]
 
 class Contraindication(Model):
     id: Id
+    """The callout's web address (#id): keep it once published."""
     condition: Text
     severity: Severity
+    """absolute: do not have the treatment while this applies. relative: talk to a clinician first."""
     reason: Text
     instead: Text
     evidence: Literal[
         "trial", "review", "guideline", "regulator", "expert-opinion", "clinic-practice"
     ]
+    """What the advice rests on. clinic-practice: common clinic advice, no studies found."""
     applies_to: list[Id] = Field(min_length=1)
+    """Treatment ids from data/treatments.yaml."""
     sources: list[Id]
+    """Ids from data/references.yaml; may be empty only when evidence is clinic-practice."""
 
 
 class Fact(Model):
     value: str | int | float
+    """What {{ facts.<name> }} shows in pages."""
     sources: list[Id] = Field(min_length=1)
+    """Ids from data/references.yaml."""
 
 
 class PageMeta(BaseModel):

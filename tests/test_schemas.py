@@ -36,3 +36,22 @@ def test_schema_rejects_a_typo_an_editor_might_make():
 def test_vscode_maps_every_schema():
     settings = json.loads((ROOT / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"] == {f"data/schema/{n}": f"data/{n.replace('.schema.json', '.yaml')}" for n in SCHEMAS}
+
+
+def enum_properties(node, path=""):
+    """(path, property) for every property in a schema that offers a fixed list of choices."""
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            if "enum" in value:
+                yield f"{path}.{key}", value
+        for key, value in node.items():
+            yield from enum_properties(value, f"{path}.{key}" if key not in ("properties", "$defs") else path)
+    elif isinstance(node, list):
+        for item in node:
+            yield from enum_properties(item, path)
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_every_choice_is_explained_where_editors_hover(name):
+    for path, prop in enum_properties(json.loads(SCHEMAS[name])):
+        assert prop.get("description"), f"{name}{path}: add a docstring under the field in macros.py"
