@@ -6,7 +6,7 @@ import re
 import yaml
 from pypdf import PdfReader
 
-from conftest import build, build_ok
+from conftest import ROOT, build, build_ok
 from test_bad_inputs import add_page, edit, fails_with
 
 PEEL = """
@@ -77,3 +77,13 @@ def test_overdue_command_fails_and_names_pages(tmp_path):
         "docs/a.md: review was due on 2026-01-01"]
     assert main(["2000-01-01"]) == 0
     assert main(["2100-01-01"]) == 1
+
+
+def test_edit_button_follows_the_edit_uri_setting(monkeypatch):
+    """A fork or another clinic points "Edit this page" at its own repository without editing mkdocs.yml."""
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    monkeypatch.setenv("EDIT_URI", "https://git.example.org/clinic/handbook/edit/main/docs/")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config["edit_uri"] == "https://git.example.org/clinic/handbook/edit/main/docs/"
+    assert not config["repo_url"], "repo_url makes every reader's browser call the repository host's API"
