@@ -12,6 +12,7 @@ from test_data import page_front_matter
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
 SITE_URL = site_config().site_url
+EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
 CLINIC = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "020 7946 0001", "CLINIC_WEBSITE": "riverside.example"}
 
 
@@ -21,6 +22,10 @@ def text(pdf) -> str:
 
 def flat(s: str) -> str:
     return " ".join(s.split())
+
+
+def page_url(md: str) -> str:
+    return md.removeprefix("docs/").replace(".md", ".html")
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +39,8 @@ def branded(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("branded"))
     logo = project / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>')
-    return build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.svg", HANDOUT_PAGE_SIZE="Letter")
+    return build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.svg", HANDOUT_PAGE_SIZE="Letter",
+                    SOURCE_DATE_EPOCH=str(EPOCH))
 
 
 def test_at_least_five_handouts_and_the_handbook(site_dir):
@@ -56,14 +62,14 @@ def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug
     assert clinic["name"] in body and clinic["phone"] in body
     for day in (meta["last_reviewed"], meta["next_review"]):
         assert day.strftime("%-d %B %Y") in body
-    url = urljoin(SITE_URL, HANDOUTS[slug].removeprefix("docs/").replace(".md", ".html"))
+    url = urljoin(SITE_URL, page_url(HANDOUTS[slug]))
     assert url in body.replace(" ", "")
     assert f"Page 1 of {len(reader.pages)}" in body
 
 
 def test_handout_pages_link_to_their_pdf(html_pages):
     for slug, md in HANDOUTS.items():
-        link = html_pages[md.removeprefix("docs/").replace(".md", ".html")].select_one(".hb-handout-link a")
+        link = html_pages[page_url(md)].select_one(".hb-handout-link a")
         assert link["href"] == f"handouts/{slug}.pdf"
 
 
@@ -79,11 +85,47 @@ def test_comparison_handout_holds_every_attribute(site_dir, hb):
         assert attribute.label in body, attribute.id
 
 
-def test_every_pdf_has_a_qr_image_and_embedded_fonts(site_dir):
-    for pdf in [site_dir / "handbook.pdf", *sorted((site_dir / "handouts").glob("*.pdf"))]:
+def dark_runs(url: str) -> int:
+    """Horizontal runs of dark modules in the page's QR code: one drawn line each."""
+    import segno  # noqa: PLC0415
+
+    rows = segno.make(url, error="m").matrix
+    return sum(bool(v) and not (i and row[i - 1]) for row in rows for i, v in enumerate(row))
+
+
+def path_lines(page) -> list[int]:
+    """The number of straight lines in each vector path drawn on a PDF page."""
+    from pypdf.generic import ContentStream  # noqa: PLC0415
+
+    counts, lines = [], 0
+    for _, op in ContentStream(page.get_contents(), page.pdf).operations:
+        if op == b"l":
+            lines += 1
+        elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"):
+            counts.append(lines)
+            lines = 0
+    return counts
+
+
+def pdf_urls(site_dir) -> dict:
+    """Each PDF and the live page its QR code must lead to."""
+    urls = {site_dir / "handbook.pdf": SITE_URL}
+    for slug, md in HANDOUTS.items():
+        urls[site_dir / "handouts" / f"{slug}.pdf"] = urljoin(SITE_URL, page_url(md))
+    return urls
+
+
+def test_every_pdf_draws_the_qr_code_of_its_live_page(site_dir):
+    """The QR code is vector art (an SVG): one path with a line per dark run of its page's code."""
+    for pdf, url in pdf_urls(site_dir).items():
+        assert dark_runs(url) in path_lines(PdfReader(pdf).pages[0]), f"{pdf.name}: no QR code for {url} on page 1"
+
+
+def test_every_pdf_embeds_its_fonts(site_dir):
+    for pdf in pdf_urls(site_dir):
         reader = PdfReader(pdf)
-        assert reader.pages[0].images, f"{pdf.name}: no QR image on page 1"
         fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
+        assert fonts, f"{pdf.name}: no fonts"
         for font in fonts:
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
@@ -109,6 +151,14 @@ def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
         body = text(pdf)
         assert CLINIC["CLINIC_NAME"] in body and CLINIC["CLINIC_PHONE"] in body, pdf.name
         assert "[Your clinic name here]" not in body
+
+
+def test_pdf_dates_follow_source_date_epoch(branded):
+    """Dates come from the commit, and the file identifier from the content, so rebuilds match byte for byte."""
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+        reader = PdfReader(pdf)
+        assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"] == "D:20231114221320Z", pdf.name
+        assert len(reader.trailer["/ID"]) == 2, pdf.name
 
 
 @pytest.mark.parametrize(

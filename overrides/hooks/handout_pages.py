@@ -4,7 +4,9 @@ Pure functions apart from ``render``, which writes one PDF.
 """
 
 import base64
+import datetime as dt
 import mimetypes
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -106,9 +108,20 @@ def section(page, output: str, site_url: str) -> Section:
 
 
 def qr_uri(url: str) -> str:
+    """The page's QR code as a vector SVG data URI: sharp at any print size."""
     import segno  # imported on first use, like bs4 above
 
-    return segno.make(url, error="m").png_data_uri(scale=4, border=2)
+    return segno.make(url, error="m").svg_data_uri(border=2)
+
+
+def build_time(environ=os.environ) -> str:
+    """When the PDFs were made, as a W3C date: SOURCE_DATE_EPOCH if set, so rebuilds match."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    try:
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    except ValueError:
+        raise PluginError(f"handouts: SOURCE_DATE_EPOCH must be whole seconds since 1970, got '{epoch}'") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _templates() -> Environment:
@@ -118,7 +131,7 @@ def _templates() -> Environment:
 
 
 def _job(template: str, target: Path, site_dir: Path, **context) -> PdfJob:
-    html = _templates().get_template(template).render(**context)
+    html = _templates().get_template(template).render(created=build_time(), **context)
     return PdfJob(html=html, base_url=str(site_dir) + "/", target=str(target))
 
 
@@ -143,5 +156,5 @@ def render(job: PdfJob) -> tuple[str, int]:
 
     Path(job.target).parent.mkdir(parents=True, exist_ok=True)
     document = HTML(string=job.html, base_url=job.base_url).render()
-    document.write_pdf(job.target)
+    document.write_pdf(job.target, pdf_identifier=True)  # the identifier is a hash of the content
     return job.target, len(document.pages)

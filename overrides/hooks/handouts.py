@@ -14,8 +14,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 sys.path.insert(0, str(Path(__file__).parent))
 from handout_pages import Clinic, PdfJob, handbook_job, handout_job, page_size, render  # noqa: E402
 
@@ -80,7 +78,4 @@ def on_post_build(config) -> None:
     workers = int(os.environ.get("HANDOUT_WORKERS", os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for target, count in pool.map(render, jobs):
-            log.info("PDF: %s (%d pages)", Path(target).relative_to(site_dir), count)
-
-
-__all__ = ["on_startup", "on_config", "on_nav", "on_post_page", "on_post_build", "PluginError"]
+            log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
