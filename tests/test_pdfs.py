@@ -196,3 +196,16 @@ def test_printable_opens_details_drops_web_parts_and_points_links_online():
     assert "<details open" in html and "Hidden text" in html
     assert "headerlink" not in html and "Download" not in html
     assert 'href="https://example.org/handbook/after-treatment.html#aftercare"' in html
+
+
+@pytest.mark.browser
+def test_browser_printing_opens_collapsed_blocks(browser, server):
+    """Printing from a browser shows what a collapsed block hides, even when no script opens it first."""
+    page = browser.new_page()
+    page.goto(server + "after-treatment.html")
+    page.evaluate("""document.querySelector('article').insertAdjacentHTML('beforeend',
+        '<details class="note"><summary>More</summary><p id="hidden">Hidden text</p></details>')""")
+    assert not page.locator("#hidden").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("#hidden").is_visible()
+    page.close()
