@@ -12,7 +12,7 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-web lock clean
+.PHONY: help venv pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-web lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,6 +47,8 @@ build: venv pdf-deps ## Strict build of the site and PDFs into site/ (replaced o
 	rm -rf $(SITE).tmp
 	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
 	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
+
+pdf: build ## Clinic PDFs: the build writes site/handouts/*.pdf and site/handbook.pdf (CLINIC_* to brand)
 
 serve: build ## Build everything, then serve it at http://127.0.0.1:8000
 	@echo "Serving $(SITE)/ at http://127.0.0.1:8000 (Ctrl+C to stop)"
