@@ -1,60 +1,19 @@
-"""PDF building blocks: the clinic, page sizes, print-ready HTML, and rendering.
+"""PDF building blocks: print-ready HTML, the jobs, and rendering.
 
 Pure functions apart from ``render``, which writes one PDF.
 """
 
-import base64
-import datetime as dt
-import mimetypes
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from mkdocs.exceptions import PluginError
+
+from handout_settings import Clinic, build_time
 
 TEMPLATES = Path(__file__).parent.parent / "pdf"
-PAGE_SIZES = {"A4": "A4", "LETTER": "letter"}
 # Web-only parts of a built page that have no place on paper.
 SCREEN_ONLY = [".headerlink", ".hb-handout-link", ".md-content__button", ".md-source-file", ".hb-notice", ".hb-review"]
-
-
-@dataclass(frozen=True)
-class Clinic:
-    name: str
-    phone: str
-    email: str = ""
-    website: str = ""
-    address: str = ""
-    logo: str = ""  # a data: URI, ready for <img src>
-
-    @classmethod
-    def from_config(cls, extra: dict, environ, root: Path) -> "Clinic":
-        """``extra.clinic`` from mkdocs.yml, each field overridable by CLINIC_<FIELD>."""
-        values = {f: str(environ.get(f"CLINIC_{f.upper()}", extra.get(f, "")) or "") for f in cls.__dataclass_fields__}
-        values["logo"] = logo_uri(values["logo"], root) if values["logo"] else ""
-        for required in ("name", "phone"):
-            if not values[required]:
-                raise PluginError(f"handouts: clinic {required} is empty (extra.clinic.{required} or CLINIC_{required.upper()})")
-        return cls(**values)
-
-
-def logo_uri(path: str, root: Path) -> str:
-    file = (root / path).resolve()
-    if not file.is_file():
-        raise PluginError(f"handouts: CLINIC_LOGO / extra.clinic.logo file not found: {path} (looked for {file})")
-    mime = mimetypes.guess_type(file.name)[0]
-    if not mime or not mime.startswith("image/"):
-        raise PluginError(f"handouts: CLINIC_LOGO must be an image file (PNG, JPEG or SVG), got: {path}")
-    return f"data:{mime};base64,{base64.b64encode(file.read_bytes()).decode()}"
-
-
-def page_size(name: str) -> str:
-    try:
-        return PAGE_SIZES[name.strip().upper()]
-    except KeyError:
-        raise PluginError(f"handouts: HANDOUT_PAGE_SIZE must be A4 or Letter, got '{name}'") from None
 
 
 @dataclass(frozen=True)
@@ -112,16 +71,6 @@ def qr_uri(url: str) -> str:
     import segno  # imported on first use, like bs4 above
 
     return segno.make(url, error="m").svg_data_uri(border=2)
-
-
-def build_time(environ=os.environ) -> str:
-    """When the PDFs were made, as a W3C date: SOURCE_DATE_EPOCH if set, so rebuilds match."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    try:
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    except ValueError:
-        raise PluginError(f"handouts: SOURCE_DATE_EPOCH must be whole seconds since 1970, got '{epoch}'") from None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _templates() -> Environment:

@@ -11,11 +11,13 @@ skips it in any command. ``HANDOUT_WORKERS`` sets how many processes render
 import logging
 import os
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from handout_pages import Clinic, PdfJob, handbook_job, handout_job, page_size, render  # noqa: E402
+from handout_pages import PdfJob, handbook_job, handout_job, render  # noqa: E402
+from handout_settings import Clinic, page_size, worker_count  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handouts")
 
@@ -44,6 +46,7 @@ def on_config(config):
     _state.update(
         clinic=Clinic.from_config(config.extra.get("clinic", {}), os.environ, root),
         size=page_size(os.environ.get("HANDOUT_PAGE_SIZE", "A4")),
+        workers=worker_count(os.environ.get("HANDOUT_WORKERS", "")),
         pages={},
         problems=_Problems(),
     )
@@ -75,7 +78,10 @@ def on_post_build(config) -> None:
     common = dict(clinic=_state["clinic"], size=_state["size"], site_dir=site_dir, config=config)
     jobs: list[PdfJob] = [handbook_job(pages, **common)]
     jobs += [handout_job(page, html, **common) for page, html in pages if page.meta.get("handout")]
-    workers = int(os.environ.get("HANDOUT_WORKERS", os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    start, total = time.perf_counter(), 0
+    # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
+    with ProcessPoolExecutor(max_workers=_state["workers"]) as pool:
         for target, count in pool.map(render, jobs):
+            total += count
             log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
+    log.info("PDFs: %d files, %d pages in %.2f s", len(jobs), total, time.perf_counter() - start)
