@@ -209,3 +209,27 @@ def test_browser_printing_opens_collapsed_blocks(browser, server):
     page.emulate_media(media="print")
     assert page.locator("#hidden").is_visible()
     page.close()
+
+
+@pytest.mark.parametrize(
+    "check, value, message",
+    [
+        ("worker_count", "two", "HANDOUT_WORKERS must be a whole number of 1 or more, got 'two'"),
+        ("worker_count", "0", "HANDOUT_WORKERS must be a whole number of 1 or more, got '0'"),
+        ("build_time", {"SOURCE_DATE_EPOCH": "yesterday"}, "SOURCE_DATE_EPOCH must be whole seconds since 1970"),
+    ],
+)
+def test_other_bad_settings_name_the_variable(check, value, message):
+    import handout_settings  # noqa: PLC0415
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
+
+    with pytest.raises(PluginError, match=re.escape(message)):
+        getattr(handout_settings, check)(value)
+
+
+def test_settings_defaults():
+    from handout_settings import build_time, page_size, worker_count  # noqa: PLC0415
+
+    assert page_size(" letter ") == "letter" and page_size("a4") == "A4"
+    assert worker_count("") >= 1 and worker_count("2") == 2
+    assert build_time({"SOURCE_DATE_EPOCH": str(EPOCH)}) == "2023-11-14T22:13:20Z"
