@@ -40,6 +40,7 @@ def measure(site: Path, workers: int, runs: int) -> dict:
 
 def main(runs: int) -> None:
     cores = os.cpu_count() or 1
+    load = os.getloadavg()[0]  # other work on the machine slows the figures down
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         pdf_step(site, cores)  # warm-up: file caches, fonts
@@ -52,7 +53,7 @@ def main(runs: int) -> None:
     verdict = "meets" if both["per_page"] < 1 else "misses"
     write("pdf.md", "PDF build time", f"""
 {len(counts)} PDFs, {both['pages']} pages in all. Each figure is the median of {runs} strict builds;
-the time is the PDF step alone, as the build log reports it.
+the time is the PDF step alone, as the build log reports it. Load average at the start: {load:.2f}.
 
 | Workers | PDF step | Range | Per page |
 |---|---|---|---|
