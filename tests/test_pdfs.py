@@ -153,6 +153,13 @@ def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
         assert "[Your clinic name here]" not in body
 
 
+def test_handouts_stay_within_two_letter_pages(branded):
+    """Letter paper is shorter than A4; handouts must still fit on one sheet, both sides."""
+    for slug in HANDOUTS:
+        pages = len(PdfReader(branded / "handouts" / f"{slug}.pdf").pages)
+        assert 1 <= pages <= 2, f"{slug}.pdf: {pages} Letter pages"
+
+
 def test_pdf_dates_follow_source_date_epoch(branded):
     """Dates come from the commit, and the file identifier from the content, so rebuilds match byte for byte."""
     for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
