@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 import macros
-from conftest import build, build_ok, copy_project, site_config
+from conftest import ROOT, build, build_ok, copy_project, site_config
 from test_data import page_front_matter
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
@@ -150,7 +150,8 @@ def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
         assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792], pdf.name
         body = text(pdf)
         assert CLINIC["CLINIC_NAME"] in body and CLINIC["CLINIC_PHONE"] in body, pdf.name
-        assert "[Your clinic name here]" not in body
+        leftovers = [v for v in site_config().extra["clinic"].values() if v and v in body]
+        assert leftovers == [], f"{pdf.name}: placeholder clinic details {leftovers}"
 
 
 def test_handouts_stay_within_two_letter_pages(branded):
@@ -240,3 +241,22 @@ def test_settings_defaults():
     assert page_size(" letter ") == "letter" and page_size("a4") == "A4"
     assert worker_count("") >= 1 and worker_count("2") == 2
     assert build_time({"SOURCE_DATE_EPOCH": str(EPOCH)}) == "2023-11-14T22:13:20Z"
+
+
+def test_the_default_clinic_is_a_marked_placeholder():
+    from handout_settings import is_placeholder  # noqa: PLC0415
+
+    clinic = site_config().extra["clinic"]
+    assert all(is_placeholder(clinic[field]) for field in ("name", "phone", "email", "website", "address")), clinic
+
+
+def test_a_real_clinic_never_prints_a_placeholder():
+    from handout_settings import Clinic  # noqa: PLC0415
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
+
+    extra = {"name": "[Clinic]", "phone": "[Phone]", "email": "[Email]", "website": "clinic.example", "address": ""}
+    assert Clinic.from_config(extra, {}, ROOT).email == "[Email]"  # the placeholder clinic shows as one
+    real = Clinic.from_config(extra, {"CLINIC_NAME": "Riverside", "CLINIC_PHONE": "020 7946 0001"}, ROOT)
+    assert (real.name, real.phone, real.email, real.website) == ("Riverside", "020 7946 0001", "", "clinic.example")
+    with pytest.raises(PluginError, match="set CLINIC_PHONE"):
+        Clinic.from_config(extra, {"CLINIC_NAME": "Riverside"}, ROOT)

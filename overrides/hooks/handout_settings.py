@@ -32,7 +32,22 @@ class Clinic:
         for required in ("name", "phone"):
             if not values[required]:
                 raise PluginError(f"handouts: clinic {required} is empty (extra.clinic.{required} or CLINIC_{required.upper()})")
-        return cls(**values)
+        return cls(**without_leftover_placeholders(values))
+
+
+def is_placeholder(value: str) -> bool:
+    """The default clinic's details are marked as placeholders: "[Clinic phone]"."""
+    return value.startswith("[") and value.endswith("]")
+
+
+def without_leftover_placeholders(values: dict) -> dict:
+    """A real clinic never prints a placeholder: optional ones are left out, a placeholder phone fails."""
+    if is_placeholder(values["name"]):
+        return values  # the placeholder clinic, shown as such
+    if is_placeholder(values["phone"]):
+        raise PluginError(f"handouts: CLINIC_NAME is '{values['name']}' but the phone is still the placeholder "
+                          f"'{values['phone']}': set CLINIC_PHONE (or extra.clinic.phone)")
+    return {k: "" if is_placeholder(v) else v for k, v in values.items()}
 
 
 def logo_uri(path: str, root: Path) -> str:
