@@ -1,6 +1,7 @@
 """The PDFs the build writes, read back with pypdf."""
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -140,8 +141,22 @@ def test_handbook_has_cover_contents_and_page_numbers(site_dir, hb):
     assert "Glossary" in pages[1]
     total = len(reader.pages)
     assert all(f"Page {i} of {total}" in page for i, page in enumerate(pages, 1))
-    # The contents give a real page number for each chapter.
-    assert re.search(r"After your treatment \.* ?\d+", pages[1])
+    # The contents list every page in nav order, each with the page its chapter starts on.
+    toc = re.findall(r"^(.+?) ?\.{3,} ?(\d+)$", reader.pages[1].extract_text(), re.M)
+    chapters = nav_pages(site_config().nav)
+    assert [title for title, _ in toc] == [title for title, _ in chapters]
+    for (title, number), (_, md) in zip(toc, chapters):
+        start = reader.get_destination_page_number(reader.named_destinations[f"page-{Path(md).stem}"]) + 1
+        assert int(number) == start, f"contents say {title} is on page {number}; it starts on {start}"
+
+
+def nav_pages(nav) -> list[tuple[str, str]]:
+    """(title, file) of every page in the nav, in order."""
+    pages = []
+    for entry in nav:
+        for title, target in entry.items():
+            pages += nav_pages(target) if isinstance(target, list) else [(title, target)]
+    return pages
 
 
 def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
