@@ -63,6 +63,7 @@ def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug
     assert clinic["name"] in body and clinic["phone"] in body
     for day in (meta["last_reviewed"], meta["next_review"]):
         assert day.strftime("%-d %B %Y") in body
+    assert f"Reviewed by: {meta['reviewed_by']}" in body
     url = urljoin(SITE_URL, page_url(HANDOUTS[slug]))
     assert url in body.replace(" ", "")
     assert f"Page 1 of {len(reader.pages)}" in body

@@ -26,6 +26,7 @@ class Section:
     html: str
     last_reviewed: str
     next_review: str
+    reviewed_by: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def section(page, output: str, site_url: str) -> Section:
         html=printable(output, url),
         last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
         next_review=meta["next_review"].strftime("%-d %B %Y"),
+        reviewed_by=meta["reviewed_by"],
     )
 
 
