@@ -4,30 +4,53 @@ import pytest
 
 # (what a patient types, the page that must be in the top three results)
 QUERIES = [
+    # Who should not have it
     ("pregnancy", "is-it-right-for-me.html"),
     ("pregnant", "is-it-right-for-me.html"),
     ("breastfeeding", "is-it-right-for-me.html"),
-    ("numbing", "on-the-day.html"),
-    ("does it hurt", "on-the-day.html"),
-    ("cold sore", "before-treatment.html"),
-    ("aftercare", "after-treatment.html"),
-    ("infection", "after-treatment.html"),
-    ("make-up", "after-treatment.html"),
-    ("redness", "after-treatment.html"),
-    ("how many sessions", "sessions-and-results.html"),
-    ("price", "cost-and-faq.html"),
-    ("cost", "cost-and-faq.html"),
-    ("botox", "microneedling-vs-botox.html"),
-    ("home roller", "what-is-microneedling.html"),
-    ("acne scars", "what-it-can-treat.html"),
-    ("stretch marks", "what-it-can-treat.html"),
-    ("dark skin", "risks-and-safety.html"),
-    ("vampire facial", "risks-and-safety.html"),
-    ("radiofrequency", "risks-and-safety.html"),
     ("keloid", "is-it-right-for-me.html"),
     ("accutane", "is-it-right-for-me.html"),
-    ("collagen", "what-is-microneedling.html"),
+    ("roaccutane", "is-it-right-for-me.html"),     # search word: the pages say isotretinoin
+    ("blood thinners", "is-it-right-for-me.html"),
+    ("herpes", "is-it-right-for-me.html"),         # search word: the pages say cold sores
+    # Before and on the day
+    ("cold sore", "before-treatment.html"),
+    ("retinol", "before-treatment.html"),          # search word: the pages say retinoids
     ("questions to ask", "before-treatment.html"),
+    ("numbing", "on-the-day.html"),
+    ("numbing cream", "on-the-day.html"),
+    ("does it hurt", "on-the-day.html"),
+    ("anesthetic", "on-the-day.html"),             # American spelling
+    # Afterwards
+    ("aftercare", "after-treatment.html"),
+    ("infection", "after-treatment.html"),
+    ("infected", "after-treatment.html"),          # another form of the word
+    ("make up after", "after-treatment.html"),
+    ("makeup", "after-treatment.html"),            # search word: the pages say make-up
+    ("redness", "after-treatment.html"),
+    ("downtime", "after-treatment.html"),          # search word: the pages say recovery
+    ("swollen", "after-treatment.html"),
+    ("sunscreen", "after-treatment.html"),
+    ("how many sessions", "sessions-and-results.html"),
+    ("how long do results last", "sessions-and-results.html"),
+    # What it treats, risks and choices
+    ("acne scars", "what-it-can-treat.html"),
+    ("stretch marks", "what-it-can-treat.html"),
+    ("wrinkles", "what-it-can-treat.html"),
+    ("collagen", "what-is-microneedling.html"),
+    ("home roller", "risks-and-safety.html"),
+    ("dermaroller", "risks-and-safety.html"),      # search word: the pages say home roller
+    ("dark skin", "risks-and-safety.html"),
+    ("skin of color", "risks-and-safety.html"),    # American spelling
+    ("vampire facial", "risks-and-safety.html"),
+    ("PRP", "risks-and-safety.html"),
+    ("RF microneedling", "risks-and-safety.html"),
+    ("choose practitioner", "risks-and-safety.html"),
+    ("botox", "microneedling-vs-botox.html"),
+    ("price", "cost-and-faq.html"),
+    ("how much does it cost", "cost-and-faq.html"),
+    ("is it worth it", "cost-and-faq.html"),
+    ("print handout", "handouts.html"),
 ]
 
 
