@@ -104,3 +104,26 @@ def test_a_nonsense_query_finds_nothing(search_page):
     search_page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta')?.textContent.includes('No matching')")
     assert search_page.locator(".md-search-result__item").count() == 0
+
+
+def search_files(urls: list[str]) -> list[str]:
+    return [url for url in urls if "search_index" in url or "workers/search" in url]
+
+
+def test_search_loads_on_first_use_not_on_every_page_view(phone, server):
+    phone.goto(server + "on-the-day.html", wait_until="networkidle")
+    assert search_files(phone.requests) == [], "the index and worker load before anyone searches"
+    phone.locator('label.md-header__button[for="__search"]').click()  # the magnifier on a phone
+    phone.locator("input.md-search__input").press_sequentially("numbing")
+    phone.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    loaded = search_files(phone.requests)
+    assert any("search_index.json" in url for url in loaded) and any("workers/search" in url for url in loaded)
+    assert "on-the-day.html" in result_pages(phone)
+
+
+def test_a_search_result_link_highlights_the_words_on_arrival(browser, server):
+    page = browser.new_page()
+    page.goto(server + "on-the-day.html?h=numbing")
+    page.wait_for_selector("article mark[data-md-highlight]", timeout=10_000)
+    assert "numbing" in page.locator("article mark[data-md-highlight]").first.inner_text().lower()
+    page.close()
