@@ -98,7 +98,7 @@ bench-pdf: venv ## PDF build time per page, one core and all cores
 bench-build: venv ## Build time against plain Material, at 10 to 1,000 pages
 	cd benchmarks && ../$(BIN)/python build_scaling.py
 
-bench-web: build node system-deps ## Lighthouse, page weight and search latency (nginx, gzip)
+bench-web: venv node system-deps ## Lighthouse, page weight and search latency (fresh build, nginx with gzip)
 	$(call apt_ensure,nginx-light)
 	cd benchmarks && ../$(BIN)/python lighthouse.py
 

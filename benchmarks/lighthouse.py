@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from machine import BIN, ROOT, write
+from machine import BIN, QUIET, ROOT, write
 
 PORT = 8765
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
@@ -30,6 +30,14 @@ http {{
 """
 PAGES = ["index.html", "microneedling-vs-botox.html"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+
+
+def verdict(heaviest_kb: float) -> str:
+    if heaviest_kb <= 75:
+        return (f"Weight: the heaviest first load is {heaviest_kb:.1f} KB, within the 75 KB target. The search\n"
+                "index and worker (about 30 KB) load only when a reader first opens search.")
+    return (f"Weight: the heaviest first load is {heaviest_kb:.1f} KB, over the 75 KB target. Material's own\n"
+            "JavaScript (35 KB) and CSS (23 KB) are the bulk.")
 
 
 def lighthouse(url: str, preset: str, out: Path) -> dict:
@@ -78,23 +86,46 @@ def search_latency(base: str, browser, queries=("aftercare", "numbing", "pregnan
     return statistics.median(times)
 
 
+def first_search(base: str, browser, runs: int = 5) -> float:
+    """A new reader on a phone: tap the magnifier, type a word, wait for results.
+    Includes loading the search index and worker, which wait for this first use."""
+    times = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.goto(base + "on-the-day.html", wait_until="networkidle")
+        start = time.perf_counter()
+        page.locator('label.md-header__button[for="__search"]').click()
+        page.locator("input.md-search__input").press_sequentially("numbing", delay=0)
+        page.wait_for_selector(".md-search-result__item a")
+        times.append((time.perf_counter() - start) * 1000)
+        context.close()
+    return statistics.median(times)
+
+
+def build_site(dest: Path) -> Path:
+    """A fresh strict build (PDFs off: they are downloads, not part of any page view)."""
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=ROOT, check=True,
+                   env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL)
+    return dest
+
+
 def main() -> None:
-    site = ROOT / "site"
-    if not (site / "index.html").exists():
-        subprocess.run(["make", "build"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory() as tmp:
+        site = build_site(Path(tmp) / "site")
         conf = Path(tmp) / "nginx.conf"
         conf.write_text(NGINX.format(tmp=tmp, port=PORT, site=site))
         server = subprocess.Popen(["nginx", "-c", str(conf), "-p", tmp])
         time.sleep(1)
         base = f"http://127.0.0.1:{PORT}/"
         try:
-            rows = []
+            rows, first_loads = [], []
             for name in PAGES:
                 for preset in ("mobile", "desktop"):
                     r = lighthouse(base + name, preset, Path(tmp) / "report.json")
                     rows.append(f"| {name} | {preset} | {r['performance']} | {r['accessibility']} | "
                                 f"{r['best-practices']} | {r['seo']} | {r['kb']:.1f} KB | {r['requests']} |")
+                    first_loads.append(r["kb"])
                     print(rows[-1], flush=True)
             pages = sorted(p.name for p in site.glob("*.html")
                            if "http-equiv" not in p.read_text(encoding="utf-8")[:2000])
@@ -102,6 +133,7 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
                 weights = cold_loads(base, pages, browser)
                 latency = search_latency(base, browser)
+                first = first_search(base, browser)
                 browser.close()
         finally:
             server.terminate()
@@ -116,11 +148,7 @@ Site served by nginx with gzip on 127.0.0.1; Lighthouse 13.5.0 (npm, pinned) dri
 Targets: 100 in all four (Performance at least 95); first load at most 75 KB compressed.
 Plain Material with the same pages scored 98 / 92 / 96 / 90 on mobile at 66 KB.
 
-Weight: the 75 KB target is not met. Of about 84 KB, Material's own JavaScript
-(35 KB) and CSS (23 KB) are the bulk, and Material starts the search worker (12 KB)
-and loads the search index (16 KB) on every first visit, before anyone searches.
-Loading search only when the search box is first used would bring the first load
-to about 57 KB, but needs a change to Material's bundle, which is in maintenance mode.
+{verdict(max(first_loads))}
 
 ## Cold load of every page (compressed bytes on the wire, headers included)
 
@@ -131,6 +159,10 @@ to about 57 KB, but needs a change to Material's bundle, which is in maintenance
 ## Search latency
 
 From the last keystroke to the results list showing, median of 10 queries: {latency:.0f} ms.
+
+A reader's first search on a phone, from tapping the magnifier to the first results
+(typing "numbing" and loading the index and worker, which wait for this first use),
+median of 5: {first:.0f} ms.
 """)
 
 
