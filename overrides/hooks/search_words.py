@@ -36,7 +36,7 @@ def pattern(word: str) -> re.Pattern:
 def load(path: Path) -> dict[str, list[re.Pattern]]:
     """The file as {patient word: [patterns]}, or a PluginError that names the problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"{FILE}: cannot read it: {error}") from error
     if not isinstance(data, dict) or not data:
