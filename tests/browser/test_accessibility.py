@@ -85,3 +85,31 @@ def test_printing_a_web_page_gives_clean_paper(browser, server, tmp_path):
     assert "When to get help" in " ".join(pages)
     assert pages[-1], "blank last page"
     page.close()
+
+
+# Our own colours, and the page that shows each: the care cards, the contraindication
+# callouts and the comparison table.
+OWN_COLOURS = [
+    ("after-treatment.html", ".non-urgent > .admonition-title"),
+    ("after-treatment.html", ".urgent > .admonition-title"),
+    ("after-treatment.html", ".emergency > .admonition-title"),
+    ("is-it-right-for-me.html", ".hb-contraindication.danger > .admonition-title"),
+    ("is-it-right-for-me.html", ".hb-contraindication.warning > .admonition-title"),
+    ("microneedling-vs-botox.html", ".hb-comparison th"),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name, selector", OWN_COLOURS, ids=[s for _, s in OWN_COLOURS])
+def test_our_own_colours_pass_the_contrast_check(browser, server, name, selector, scheme):
+    """axe measured the text in each of our coloured components, and it passed."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + name)
+    count = page.locator(selector).count()
+    assert count, f"{selector} is no longer on {name}; update OWN_COLOURS"
+    results = AXE.run(page, context=selector, options={"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+    assert results.response["violations"] == []
+    passes = results.response["passes"]
+    assert passes and len(passes[0]["nodes"]) >= count, "axe did not measure every one"
+    context.close()

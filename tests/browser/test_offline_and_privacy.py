@@ -33,3 +33,22 @@ def test_search_works_from_disk_with_no_network(browser, site_dir):
     assert page.url.startswith("file:") and page.locator("h1").count() == 1
     assert blocked == []
     context.close()
+
+
+def test_every_page_works_from_disk_with_no_network(browser, site_dir):
+    """Opened as files (a clinic tablet with no internet): styled, scripted, nothing fetched from afar."""
+    context = browser.new_context()
+    blocked = []
+    context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")),
+                  lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    for md in PAGES:
+        page.goto((site_dir / md.replace(".md", ".html")).as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.classList.contains('js')"), f"{md}: scripts did not run"
+        assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") != "static", md
+        assert page.locator("h1").count() == 1, md
+    assert blocked == [] and failed == []
+    context.close()
