@@ -47,15 +47,16 @@ def load(path: Path) -> dict[str, list[re.Pattern]]:
             raise PluginError(f"{FILE}: '{typed}' is not a word")
         if not isinstance(used, list) or not used or not all(isinstance(w, str) and w.strip("* ") for w in used):
             raise PluginError(f"{FILE}: '{typed}' needs a list of words the pages use, like [make-up]")
-        words[typed.strip().lower()] = [(w, pattern(w)) for w in used]
+        # Each word keeps its first letters too: a quick test that skips most regular expressions.
+        words[typed.strip().lower()] = [(w, re.split(r"[\s\-*]", w.strip().lower())[0], pattern(w)) for w in used]
     return words
 
 
 def keywords(text: str, words: dict) -> tuple[list[str], set[str]]:
     """Patient words for one section's text, and the page words that matched."""
-    found, matched = [], set()
+    found, matched, lowered = [], set(), text.lower()
     for typed, used in words.items():
-        hits = [word for word, regex in used if regex.search(text)]
+        hits = [word for word, start, regex in used if start in lowered and regex.search(text)]
         if hits:
             found.append(typed)
             matched.update(hits)
@@ -86,7 +87,7 @@ def on_post_build(config):
         if found:
             entry[FIELD] = " ".join(found)
             used |= matched
-    unused = sorted({word for pairs in words.values() for word, _ in pairs} - used)
+    unused = sorted({word for entries in words.values() for word, _, _ in entries} - used)
     if unused:
         log.warning(f"{FILE}: no page uses {', '.join(repr(w) for w in unused)}; "
                     "change the word to one the pages use, or remove it")
