@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
@@ -96,24 +96,28 @@ class TreatmentsFile(Model):
 
 
 Severity = Literal["absolute", "relative"]
+Evidence = Literal["trial", "review", "guideline", "regulator", "expert-opinion", "clinic-practice"]
+
+
+class Advice(Model):
+    """What one contraindication means for one treatment."""
+
+    severity: Severity
+    """absolute: do not have this treatment while this applies. relative: talk to a clinician first."""
+    reason: Text
+    instead: Text
+    evidence: Evidence
+    """What the advice rests on. clinic-practice: common clinic advice, no studies found."""
+    sources: list[Id]
+    """Ids from data/references.yaml; may be empty only when evidence is clinic-practice."""
 
 
 class Contraindication(Model):
     id: Id
     """The callout's web address (#id): keep it once published."""
     condition: Text
-    severity: Severity
-    """absolute: do not have the treatment while this applies. relative: talk to a clinician first."""
-    reason: Text
-    instead: Text
-    evidence: Literal[
-        "trial", "review", "guideline", "regulator", "expert-opinion", "clinic-practice"
-    ]
-    """What the advice rests on. clinic-practice: common clinic advice, no studies found."""
-    applies_to: list[Id] = Field(min_length=1)
-    """Treatment ids from data/treatments.yaml."""
-    sources: list[Id]
-    """Ids from data/references.yaml; may be empty only when evidence is clinic-practice."""
+    treatments: dict[Id, Advice] = Field(min_length=1)
+    """Advice per treatment id from data/treatments.yaml."""
 
 
 class Fact(Model):
@@ -254,10 +258,37 @@ def check_ids(used: Iterable[str], known: dict, what: str, where: str) -> None:
             raise HandbookError(f"{where}: unknown {what} '{ident}'; allowed values: {allowed}")
 
 
+def with_facts(node: object, facts: "Facts", source: str, where: str = "") -> object:
+    """Data text with every ``{{ facts.<id> }}`` replaced by the fact's value, strictly."""
+    if isinstance(node, dict):
+        return {k: with_facts(v, facts, source, f"{where}.{k}" if where else str(k)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [with_facts(v, facts, source, f"{where}[{i + 1}]") for i, v in enumerate(node)]
+    if isinstance(node, str) and ("{{" in node or "{%" in node):
+        try:
+            return fact_templates().from_string(node).render(facts=facts)
+        except (HandbookError, TemplateError) as exc:
+            raise HandbookError(f"{source}, key '{where}': {exc}") from None
+    return node
+
+
+@lru_cache(maxsize=1)
+def fact_templates() -> Environment:
+    """Jinja for data text: facts only, nothing else defined, no HTML escaping (templates escape later)."""
+    return Environment(undefined=StrictUndefined, autoescape=False)
+
+
 def load_handbook(data_dir: Path = DATA_DIR) -> Handbook:
     """Read and cross-check every data file."""
     name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
-    raw = {f: validate(model, read_yaml(data_dir / f), name(f)) for f, model in DATA_FILES.items()}
+    facts = validate(DATA_FILES["facts.yaml"], read_yaml(data_dir / "facts.yaml"), name("facts.yaml"))
+    values = Facts({k: f.value for k, f in facts.items()})
+    raw = {
+        f: validate(model, with_facts(read_yaml(data_dir / f), values, name(f)), name(f))
+        for f, model in DATA_FILES.items()
+        if f != "facts.yaml"
+    }
+    raw["facts.yaml"] = facts
     refs = _by_id(raw["references.yaml"], name("references.yaml"))
     tfile = raw["treatments.yaml"]
     attributes = _by_id(tfile.attributes, name("treatments.yaml") + " attributes")
@@ -275,10 +306,12 @@ def load_handbook(data_dir: Path = DATA_DIR) -> Handbook:
             check_ids(value.sources, refs, "source id", f"{where}.{attr}.sources")
     for c in contras.values():
         where = f"{name('contraindications.yaml')}: id '{c.id}'"
-        check_ids(c.applies_to, treatments, "treatment id", f"{where}, key 'applies_to'")
-        check_ids(c.sources, refs, "source id", f"{where}, key 'sources'")
-        if not c.sources and c.evidence != "clinic-practice":
-            raise HandbookError(f"{where}, key 'sources': needs at least one source unless evidence is clinic-practice")
+        check_ids(c.treatments, treatments, "treatment id", f"{where}, key 'treatments'")
+        for tid, advice in c.treatments.items():
+            check_ids(advice.sources, refs, "source id", f"{where}, key 'treatments.{tid}.sources'")
+            if not advice.sources and advice.evidence != "clinic-practice":
+                raise HandbookError(f"{where}, key 'treatments.{tid}.sources': needs at least one source "
+                                    "unless evidence is clinic-practice")
     for key, fact in facts.items():
         check_ids(fact.sources, refs, "source id", f"{name('facts.yaml')}: fact '{key}', key 'sources'")
 
@@ -358,31 +391,59 @@ def render_comparison(hb: Handbook, treatment_ids: Iterable[str], references_url
     )
 
 
+class Callout(BaseModel):
+    """One contraindication as a callout: the advice shown, treatment by treatment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    item: Contraindication
+    advice: dict[str, Advice]
+
+    @property
+    def severity(self) -> str:
+        """The strictest advice shown decides the box."""
+        return "absolute" if any(a.severity == "absolute" for a in self.advice.values()) else "relative"
+
+
 def select_contraindications(
-    hb: Handbook, treatment: str | None = None, severity: str | None = None
-) -> list[Contraindication]:
-    """Contraindications, optionally only those for one treatment or severity."""
+    hb: Handbook, treatment: str | None = None, severity: str | None = None, where: str = "contraindications"
+) -> list[Callout]:
+    """Callouts for one treatment (its advice only) or for all, optionally of one severity.
+
+    Selecting nothing is an error: a page section that would be empty is a mistake.
+    """
     if treatment is not None:
-        check_ids([treatment], hb.treatments, "treatment id", "contraindications(treatment=...)")
+        check_ids([treatment], hb.treatments, "treatment id", f"{where}(treatment=...)")
     if severity is not None and severity not in Severity.__args__:
         raise HandbookError(
-            f"contraindications(severity=...): unknown severity '{severity}'; allowed values: absolute, relative"
+            f"{where}(severity=...): unknown severity '{severity}'; allowed values: absolute, relative"
         )
-    return [
-        c
-        for c in hb.contraindications.values()
-        if (treatment is None or treatment in c.applies_to) and (severity is None or c.severity == severity)
-    ]
+    callouts = []
+    for c in hb.contraindications.values():
+        advice = {t: a for t, a in c.treatments.items() if treatment is None or t == treatment}
+        if advice and (severity is None or any(a.severity == severity for a in advice.values())):
+            callouts.append(Callout(item=c, advice=advice))
+    if not callouts:
+        raise HandbookError(
+            f"{where}(treatment={treatment!r}, severity={severity!r}) selects nothing: "
+            "no contraindication in data/contraindications.yaml matches"
+        )
+    return callouts
 
 
-def render_callouts(hb: Handbook, items: Iterable[Contraindication], references_url: str) -> str:
-    """Contraindication callouts: absolute as danger, relative as warning."""
+def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: str) -> str:
+    """Contraindication callouts: "do not have" as danger, "talk first" as warning."""
     return _render(
         "contraindications.html",
-        items=list(items),
+        callouts=list(callouts),
         treatments=hb.treatments,
         references_url=references_url,
     )
+
+
+def render_callout_links(callouts: Iterable[Callout]) -> str:
+    """A short list linking to each callout on the same page."""
+    return _render("contraindication_links.html", callouts=list(callouts))
 
 
 def render_references(hb: Handbook, ids: Iterable[str]) -> str:
@@ -422,10 +483,19 @@ def define_env(env) -> None:
         return render_callouts(hb, select_contraindications(hb, treatment, severity), refs_url())
 
     @env.macro
-    def contraindication(ident: str) -> str:
-        """The callout for one contraindication, by id."""
+    def contraindication_links(treatment: str | None = None, severity: str | None = None) -> str:
+        """A list of links to the callouts that contraindications() with the same arguments shows."""
+        return render_callout_links(select_contraindications(hb, treatment, severity, "contraindication_links"))
+
+    @env.macro
+    def contraindication(ident: str, treatment: str | None = None) -> str:
+        """The callout for one contraindication, by id (optionally for one treatment only)."""
         check_ids([ident], hb.contraindications, "contraindication id", "contraindication()")
-        return render_callouts(hb, [hb.contraindications[ident]], refs_url())
+        item = hb.contraindications[ident]
+        if treatment is not None:
+            check_ids([treatment], item.treatments, "treatment id", f"contraindication({ident!r}, treatment=...)")
+        advice = {t: a for t, a in item.treatments.items() if treatment in (None, t)}
+        return render_callouts(hb, [Callout(item=item, advice=advice)], refs_url())
 
     @env.macro
     def reference_list() -> str:

@@ -35,19 +35,19 @@ def test_malformed_yaml_names_file_and_line(project, tmp_path):
 
 
 def test_missing_required_field_names_entry_and_key(project, tmp_path):
-    edit(project / "data/contraindications.yaml", "  reason: Damage to the skin can wake up", "  why: Damage to the skin can wake up")
+    edit(project / "data/contraindications.yaml", "      reason: Damage to the skin can wake up", "      why: Damage to the skin can wake up")
     fails_with(
         project, tmp_path,
         r"data/contraindications\.yaml: invalid data",
-        r"entry \d+ \(id 'cold-sore-outbreak'\), key 'reason': required key is missing",
-        r"key 'why': unknown key; allowed keys: id, condition, severity",
+        r"entry \d+ \(id 'cold-sore-outbreak'\), key 'treatments', key 'microneedling', key 'reason': required key is missing",
+        r"key 'why': unknown key; allowed keys: severity, reason, instead",
     )
 
 
 def test_wrong_type_names_the_key(project, tmp_path):
-    edit(project / "data/contraindications.yaml", "  applies_to: [microneedling, botox]\n  sources: [dermsurg",
-         "  applies_to: microneedling\n  sources: [dermsurg")
-    fails_with(project, tmp_path, r"\(id 'pregnancy'\), key 'applies_to': Input should be a valid list")
+    edit(project / "data/contraindications.yaml", "  treatments:\n    microneedling:\n      severity: absolute\n      reason: Needling over",
+         "  treatments: [microneedling]\n  x:\n    microneedling:\n      severity: absolute\n      reason: Needling over")
+    fails_with(project, tmp_path, r"\(id 'active-acne'\), key 'treatments': Input should be a valid dictionary")
 
 
 def test_wrong_severity_lists_allowed_values(project, tmp_path):
@@ -56,8 +56,8 @@ def test_wrong_severity_lists_allowed_values(project, tmp_path):
 
 
 def test_unknown_treatment_id_in_data(project, tmp_path):
-    edit(project / "data/contraindications.yaml", "applies_to: [botox]", "applies_to: [botx]")
-    fails_with(project, tmp_path, r"contraindications\.yaml: id '[a-z-]+', key 'applies_to': unknown treatment id 'botx'; "
+    edit(project / "data/contraindications.yaml", "    botox:\n", "    botx:\n")
+    fails_with(project, tmp_path, r"contraindications\.yaml: id '[a-z-]+', key 'treatments': unknown treatment id 'botx'; "
                r"allowed values: botox, microneedling")
 
 

@@ -26,7 +26,7 @@ def page_front_matter() -> dict[str, dict]:
 
 def test_research_brief_contraindications_are_all_there(hb):
     assert len(hb.contraindications) >= 15
-    assert {"absolute", "relative"} == {c.severity for c in hb.contraindications.values()}
+    assert {"absolute", "relative"} == {a.severity for c in hb.contraindications.values() for a in c.treatments.values()}
 
 
 def test_every_treatment_has_every_attribute(hb):
@@ -47,8 +47,8 @@ def test_only_tier_a_and_b_sources_reach_readers(hb):
 
 def test_contraindications_apply_to_known_treatments(hb):
     for c in hb.contraindications.values():
-        assert set(c.applies_to) <= set(hb.treatments), c.id
-        assert c.sources or c.evidence == "clinic-practice", c.id
+        assert set(c.treatments) <= set(hb.treatments), c.id
+        assert all(a.sources or a.evidence == "clinic-practice" for a in c.treatments.values()), c.id
 
 
 def test_every_page_cites_only_known_sources(hb):
@@ -59,7 +59,7 @@ def test_every_page_cites_only_known_sources(hb):
 def test_every_reference_is_cited_somewhere(hb):
     cited = {s for meta in page_front_matter().values() for s in meta["sources"]}
     cited |= {s for t in hb.treatments.values() for v in t.values.values() for s in v.sources}
-    cited |= {s for c in hb.contraindications.values() for s in c.sources}
+    cited |= {s for c in hb.contraindications.values() for a in c.treatments.values() for s in a.sources}
     cited |= {s for f in hb.facts.values() for s in f.sources}
     assert set(hb.references) - cited == set(), "references nobody cites"
 

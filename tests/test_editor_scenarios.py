@@ -33,9 +33,9 @@ def test_new_contraindication_reaches_callouts_handout_and_search(project, tmp_p
     """(b) One new entry in data shows on the web, on paper and in search."""
     with open(project / "data/contraindications.yaml", "a", encoding="utf-8") as f:
         f.write(
-            "\n- id: sunburn\n  condition: Sunburn in the treatment area\n  severity: absolute\n"
-            "  reason: Burnt skin is already damaged.\n  instead: Wait until the sunburn has healed.\n"
-            "  evidence: clinic-practice\n  applies_to: [microneedling]\n  sources: []\n"
+            "\n- id: sunburn\n  condition: Sunburn in the treatment area\n  treatments:\n    microneedling:\n"
+            "      severity: absolute\n      reason: Burnt skin is already damaged.\n"
+            "      instead: Wait until the sunburn has healed.\n      evidence: clinic-practice\n      sources: []\n"
         )
     site = build_ok(project, tmp_path / "out")
     assert 'id="sunburn"' in (site / "is-it-right-for-me.html").read_text(encoding="utf-8")
@@ -47,10 +47,10 @@ def test_new_contraindication_reaches_callouts_handout_and_search(project, tmp_p
 
 def test_typo_in_data_key_names_file_key_and_allowed_values(project, tmp_path):
     """(c) The message an editor sees for a mistyped key."""
-    edit(project / "data/contraindications.yaml", "  instead: Move your appointment", "  insted: Move your appointment")
+    edit(project / "data/contraindications.yaml", "      instead: Move your appointment", "      insted: Move your appointment")
     out = fails_with(project, tmp_path, r"data/contraindications\.yaml: invalid data")
-    assert "entry 3 (id 'cold-sore-outbreak'), key 'insted': unknown key; allowed keys: id, condition, severity, " \
-           "reason, instead, evidence, applies_to, sources" in out
+    assert "entry 3 (id 'cold-sore-outbreak'), key 'treatments', key 'microneedling', key 'insted': unknown key; " \
+           "allowed keys: severity, reason, instead, evidence, sources" in out
     assert "key 'instead': required key is missing" in out
 
 

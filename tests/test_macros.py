@@ -78,7 +78,7 @@ def test_rendered_html_has_no_indented_or_blank_lines(hb):
     # Markdown would turn indented lines into code blocks and end HTML at a blank line.
     for html in (
         macros.render_comparison(hb, ["microneedling", "botox"], REFS),
-        macros.render_callouts(hb, hb.contraindications.values(), REFS),
+        macros.render_callouts(hb, macros.select_contraindications(hb), REFS),
         macros.render_references(hb, list(hb.references)),
     ):
         assert all(line and line == line.lstrip() for line in html.splitlines())
@@ -87,25 +87,50 @@ def test_rendered_html_has_no_indented_or_blank_lines(hb):
 # ---- contraindication callouts ----
 
 
-def test_callouts_distinguish_absolute_from_relative(hb):
-    callouts = soup(macros.render_callouts(hb, hb.contraindications.values(), REFS)).select(".hb-contraindication")
-    assert len(callouts) == len(hb.contraindications)
-    for div in callouts:
+@pytest.mark.parametrize("treatment", ["microneedling", "botox"])
+def test_callouts_distinguish_absolute_from_relative(hb, treatment):
+    callouts = macros.select_contraindications(hb, treatment=treatment)
+    divs = soup(macros.render_callouts(hb, callouts, REFS)).select(".hb-contraindication")
+    assert len(divs) == len(callouts)
+    for div in divs:
         c = hb.contraindications[div["id"]]
-        expected = "danger" if c.severity == "absolute" else "warning"
+        advice = c.treatments[treatment]
+        expected = "danger" if advice.severity == "absolute" else "warning"
         assert expected in div["class"] and "admonition" in div["class"]
         assert div.select_one(".admonition-title").get_text(strip=True) == c.condition
-        assert c.reason in div.get_text() and c.instead in div.get_text()
+        assert advice.reason in div.get_text() and advice.instead in div.get_text()
+        assert [d["data-treatment"] for d in div.select(".hb-advice")] == [treatment]
+
+
+def test_a_callout_for_one_treatment_speaks_of_that_treatment_only(hb):
+    pregnancy = {t: macros.select_contraindications(hb, treatment=t) for t in ("microneedling", "botox")}
+    botox = soup(macros.render_callouts(hb, [c for c in pregnancy["botox"] if c.item.id == "pregnancy"], REFS))
+    needling = soup(macros.render_callouts(hb, [c for c in pregnancy["microneedling"] if c.item.id == "pregnancy"], REFS))
+    assert "danger" in botox.div.div["class"] and "Do not have Botox" in botox.get_text()
+    assert "warning" in needling.div.div["class"] and "Botox" not in needling.get_text()
 
 
 def test_callouts_filter_by_treatment_and_severity(hb):
     botox = macros.select_contraindications(hb, treatment="botox")
-    assert botox and all("botox" in c.applies_to for c in botox)
+    assert botox and all(set(c.advice) == {"botox"} for c in botox)
     assert len(botox) < len(hb.contraindications)
-    absolute = macros.select_contraindications(hb, severity="absolute")
-    relative = macros.select_contraindications(hb, severity="relative")
-    assert {c.id for c in absolute} | {c.id for c in relative} == set(hb.contraindications)
-    assert not {c.id for c in absolute} & {c.id for c in relative}
+    absolute = macros.select_contraindications(hb, "microneedling", severity="absolute")
+    relative = macros.select_contraindications(hb, "microneedling", severity="relative")
+    assert {c.item.id for c in absolute} | {c.item.id for c in relative} == {
+        c.id for c in hb.contraindications.values() if "microneedling" in c.treatments}
+    assert not {c.item.id for c in absolute} & {c.item.id for c in relative}
+
+
+def test_a_selection_that_matches_nothing_fails(hb):
+    with pytest.raises(HandbookError, match="selects nothing"):
+        macros.select_contraindications(hb, treatment="botox", severity="relative")
+
+
+def test_callout_links_point_at_each_callout(hb):
+    callouts = macros.select_contraindications(hb, treatment="microneedling", severity="absolute")
+    links = soup(macros.render_callout_links(callouts)).find_all("a")
+    assert [a["href"] for a in links] == [f"#{c.item.id}" for c in callouts]
+    assert [a.get_text() for a in links] == [c.item.condition for c in callouts]
 
 
 @pytest.mark.parametrize(
@@ -118,7 +143,8 @@ def test_callout_filters_reject_unknown_values(hb, kwargs, message):
 
 
 def test_clinic_practice_callouts_say_there_is_no_study(hb):
-    item = next(c for c in hb.contraindications.values() if c.evidence == "clinic-practice")
+    item = next(c for c in macros.select_contraindications(hb, "microneedling")
+                if c.advice["microneedling"].evidence == "clinic-practice")
     text = soup(macros.render_callouts(hb, [item], REFS)).get_text()
     assert "no studies" in text
 

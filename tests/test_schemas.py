@@ -28,7 +28,8 @@ def test_data_file_validates_against_its_schema(name):
 def test_schema_rejects_a_typo_an_editor_might_make():
     schema = json.loads(SCHEMAS["contraindications.schema.json"])
     entry = yaml.safe_load((ROOT / "data/contraindications.yaml").read_text())[0]
-    entry["severty"] = entry.pop("severity")
+    advice = entry["treatments"]["microneedling"]
+    advice["severty"] = advice.pop("severity")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([entry], schema)
 

@@ -70,13 +70,15 @@ def test_every_contraindication_appears_as_a_callout(html_pages, hb):
             seen[div["id"]] = div
     assert set(seen) == set(hb.contraindications)
     for ident, div in seen.items():
-        kind = "danger" if hb.contraindications[ident].severity == "absolute" else "warning"
+        shown = {d["data-treatment"]: d["data-severity"] for d in div.select(".hb-advice")}
+        assert shown and all(hb.contraindications[ident].treatments[t].severity == s for t, s in shown.items()), ident
+        kind = "danger" if "absolute" in shown.values() else "warning"
         assert kind in div["class"], ident
 
 
 def test_is_it_right_for_me_lists_every_microneedling_contraindication(html_pages, hb):
     ids = {d["id"] for d in html_pages["is-it-right-for-me.html"].select(".hb-contraindication")}
-    assert ids == {c.id for c in macros.select_contraindications(hb, treatment="microneedling")}
+    assert ids == {c.item.id for c in macros.select_contraindications(hb, treatment="microneedling")}
 
 
 def test_no_unrendered_template_syntax_reaches_readers(site_dir):
