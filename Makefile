@@ -12,14 +12,15 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-web lock clean
+.PHONY: help venv lint test-fast pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-web lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.lock requirements-compat.lock
+$(BIN)/.installed: requirements.lock requirements-compat.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock -r requirements-compat.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 venv: $(BIN)/.installed ## Create the pinned virtual environment
@@ -57,8 +58,15 @@ serve: build ## Build everything, then serve it at http://127.0.0.1:8000
 preview: venv ## Live-reloading preview for editors (no PDFs) at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: venv system-deps ## Run the whole test suite
+test: venv system-deps ## Run the whole test suite (every tier)
+	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+test-fast: venv ## Unit tests only, no build (seconds): for editing
+	$(BIN)/pytest tests/unit -q
+
+lint: venv ## Python lint (ruff)
+	$(BIN)/ruff check .
 
 # ---- Checks: `make check` runs every pull-request check locally ----
 
@@ -77,16 +85,16 @@ lint-md: node ## Markdown style of the pages (markdownlint, tuned for Material)
 	npx --no-install markdownlint-cli2
 
 links: venv ## Every internal link and anchor in the built site resolves
-	$(BIN)/python scripts/check_links.py $(SITE)
+	$(BIN)/python -m handbook links $(SITE)
 
 readability: venv ## Reading grade of every built page (8 or lower)
-	$(BIN)/python tests/textcheck.py $(SITE)
+	$(BIN)/python -m handbook readability $(SITE)
 
 overdue: venv ## List pages overdue for clinical review; fails if any
-	$(BIN)/python scripts/overdue.py
+	$(BIN)/python -m handbook overdue
 
 schemas: venv ## Regenerate data/schema/*.json from the data models
-	$(BIN)/python scripts/schemas.py
+	$(BIN)/python -m handbook schemas
 
 # ---- Benchmarks: results are kept in benchmarks/results/ ----
 

@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 import yaml
-
 from machine import BIN, ROOT, median, timed, write
 
 PLAIN = """site_name: Plain Material

@@ -13,9 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from machine import BIN, QUIET, ROOT, write
+from playwright.sync_api import sync_playwright
 
 PORT = 8765
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
@@ -58,8 +57,8 @@ def cold_loads(base: str, pages: list[str], browser) -> list[tuple[str, float, i
     for name in pages:
         context = browser.new_context()
         page = context.new_page()
-        sizes = []
-        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+        sizes: list[int] = []
+        page.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
         page.goto(base + name, wait_until="networkidle")
         rows.append((name, sum(sizes) / 1024, len(sizes)))
         context.close()

@@ -12,9 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from machine import BIN, QUIET, ROOT, median, write
+from pypdf import PdfReader
 
 REPORT = re.compile(r"PDFs: (\d+) files, (\d+) pages in ([\d.]+) s")
 

@@ -1,57 +1,16 @@
 """Shared fixtures: one strict build per session, a real HTTP server, project copies,
-and real headless Chromium (Debian's), driven by Playwright."""
+and real headless Chromium (Debian's), driven by Playwright. Helpers are in support.py."""
 
 import functools
 import http.server
 import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
-
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-# What a project copy needs to build; everything an editor can change.
-PROJECT_PARTS = ["docs", "data", "overrides", "includes", "macros.py", "mkdocs.yml"]
-
-
-@functools.cache
-def site_config():
-    """mkdocs.yml as MkDocs reads it (defaults, !ENV and plugins resolved)."""
-    from mkdocs.config import load_config  # noqa: PLC0415
-
-    return load_config(str(ROOT / "mkdocs.yml"))
-
-
-def mkdocs_env(**extra: str) -> dict:
-    """Environment for a build: quiet banners, no clinic overrides leaking in."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLINIC_", "HANDOUT_"))}
-    env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PATH=f"{BIN}:{env.get('PATH', '')}")
-    env.update(extra)
-    return env
-
-
-def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build`; return the finished process (never raises)."""
-    return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=mkdocs_env(**env),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-
-
-def build_ok(project: Path, site_dir: Path, **env: str) -> Path:
-    result = build(project, site_dir, **env)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+from support import ROOT, build_ok, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -89,19 +48,6 @@ def server(site_dir):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
-
-
-def copy_project(parent: Path) -> Path:
-    """Copy what a build needs into ``parent/project``."""
-    dest = parent / "project"
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @pytest.fixture

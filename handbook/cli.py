@@ -1,0 +1,72 @@
+"""One command line for people, CI and pre-commit: `python -m handbook <task>`."""
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from handbook.errors import HandbookError
+
+ROOT = Path.cwd()
+
+
+def _overdue(args) -> int:
+    from handbook import overdue
+
+    return overdue.main(ROOT, dt.date.fromisoformat(args.today) if args.today else None)
+
+
+def _schemas(args) -> int:
+    from handbook import schemas
+
+    schemas.write(ROOT)
+    return 0
+
+
+def _links(args) -> int:
+    from handbook import links
+
+    return links.main(Path(args.site))
+
+
+def _readability(args) -> int:
+    from handbook import textcheck
+
+    return textcheck.main(Path(args.site))
+
+
+def _check_data(args) -> int:
+    from handbook.data import load_handbook
+    from handbook.frontmatter import pages, read_page
+
+    hb = load_handbook(ROOT / "data")
+    for label, path in pages(ROOT / "docs").items():
+        read_page(path, label)
+    print(f"data/ and docs/ front matter are valid: {len(hb.treatments)} treatments, "
+          f"{len(hb.contraindications)} contraindications, {len(hb.references)} references, {len(hb.facts)} facts")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
+    tasks = top.add_subparsers(dest="task", required=True)
+    task = tasks.add_parser("overdue", help="list pages overdue for clinical review; fails if any")
+    task.add_argument("--today", help="check as if today were this date (YYYY-MM-DD)")
+    task.set_defaults(run=_overdue)
+    tasks.add_parser("schemas", help="regenerate data/schema/*.json from the models").set_defaults(run=_schemas)
+    tasks.add_parser("check-data", help="validate data/ and every page's front matter").set_defaults(run=_check_data)
+    for name, run, text in [("links", _links, "every internal link and anchor in a built site resolves"),
+                            ("readability", _readability, "reading grade of every built page (8 or lower)")]:
+        task = tasks.add_parser(name, help=text)
+        task.add_argument("site", nargs="?", default="site")
+        task.set_defaults(run=run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except HandbookError as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1

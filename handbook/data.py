@@ -1,0 +1,136 @@
+"""Load every file in data/, validate it, resolve shared facts in its text, and cross-check ids."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from handbook.errors import HandbookError, check_ids
+from handbook.messages import validate
+from handbook.models import DATA_FILES, Attribute, Contraindication, Fact, Model, Reference, Treatment
+from handbook.yaml12 import Lines, load
+
+
+class Facts(dict):
+    """Shared facts as ``{{ facts.name }}``; an unknown name fails loudly."""
+
+    def __getattr__(self, key: str):
+        if key.startswith("__"):
+            raise AttributeError(key)
+        try:
+            return self[key]
+        except KeyError:
+            raise HandbookError(
+                f"unknown fact '{key}'; allowed values: {', '.join(sorted(self))} (see data/facts.yaml)"
+            ) from None
+
+
+class Handbook(Model):
+    """Everything in data/, validated and cross-checked."""
+
+    references: dict[str, Reference]
+    attributes: list[Attribute]
+    treatments: dict[str, Treatment]
+    contraindications: dict[str, Contraindication]
+    facts: dict[str, Fact]
+    search_words: dict[str, list[str]]
+
+    def fact_values(self) -> Facts:
+        return Facts({k: f.value for k, f in self.facts.items()})
+
+
+@lru_cache(maxsize=1)
+def _fact_templates() -> Environment:
+    """Jinja for data text: facts only, no HTML escaping (the page templates escape later)."""
+    return Environment(undefined=StrictUndefined, autoescape=False)
+
+
+def with_facts(node: object, facts: Facts, source: str, lines: Lines, path: tuple = ()) -> object:
+    """Data text with every ``{{ facts.<id> }}`` replaced by the fact's value, strictly."""
+    if isinstance(node, dict):
+        return {k: with_facts(v, facts, source, lines, path + (k,)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [with_facts(v, facts, source, lines, path + (i,)) for i, v in enumerate(node)]
+    if isinstance(node, str) and ("{{" in node or "{%" in node):
+        try:
+            return _fact_templates().from_string(node).render(facts=facts)
+        except (HandbookError, TemplateError) as exc:
+            where = f", line {lines[path]}" if path in lines else ""
+            raise HandbookError(f"{source}{where}, key '{path[-1]}': {exc}") from None
+    return node
+
+
+def _by_id(items, source: str, lines: Lines, top: tuple = ()) -> dict:
+    out: dict = {}
+    for i, item in enumerate(items):
+        if item.id in out:
+            first = [j for j, other in enumerate(items) if other.id == item.id][0]
+            raise HandbookError(
+                f"{source}, line {lines.get(top + (i,), '?')}: duplicate id '{item.id}' "
+                f"(entry {i + 1}; entry {first + 1}, line {lines.get(top + (first,), '?')}, has it too)"
+            )
+        out[item.id] = item
+    return out
+
+
+def load_handbook(data_dir: Path) -> Handbook:
+    """Read, validate and cross-check every data file in ``data_dir``."""
+    name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
+    raw, lines = {}, {}
+    for f in DATA_FILES:
+        raw[f], lines[f] = load(data_dir / f, name(f))
+    facts = validate(DATA_FILES["facts.yaml"], raw["facts.yaml"], name("facts.yaml"), lines["facts.yaml"])
+    values = Facts({k: fact.value for k, fact in facts.items()})
+    data = {"facts.yaml": facts}
+    for f, model in DATA_FILES.items():
+        if f != "facts.yaml":
+            text = with_facts(raw[f], values, name(f), lines[f])
+            data[f] = validate(model, text, name(f), lines[f])
+
+    refs = _by_id(data["references.yaml"], name("references.yaml"), lines["references.yaml"])
+    tfile = data["treatments.yaml"]
+    attributes = _by_id(tfile.attributes, name("treatments.yaml"), lines["treatments.yaml"], ("attributes",))
+    treatments = _by_id(tfile.treatments, name("treatments.yaml"), lines["treatments.yaml"], ("treatments",))
+    contras = _by_id(data["contraindications.yaml"], name("contraindications.yaml"), lines["contraindications.yaml"])
+    _cross_check(name, refs, attributes, treatments, contras, facts)
+    return Handbook(
+        references=refs,
+        attributes=list(attributes.values()),
+        treatments=treatments,
+        contraindications=contras,
+        facts=facts,
+        search_words=data["search-words.yaml"],
+    )
+
+
+def _cross_check(name, refs, attributes, treatments, contras, facts) -> None:
+    """Every id one file uses exists in another."""
+    for t in treatments.values():
+        where = f"{name('treatments.yaml')}: treatment '{t.id}', values"
+        check_ids(t.values, attributes, "attribute", where)
+        missing = [a for a in attributes if a not in t.values]
+        if missing:
+            raise HandbookError(f"{where}: missing value for attribute(s): {', '.join(missing)}")
+        for attr, value in t.values.items():
+            check_ids(value.sources, refs, "source id", f"{where}.{attr}.sources")
+    for c in contras.values():
+        where = f"{name('contraindications.yaml')}: id '{c.id}'"
+        check_ids(c.treatments, treatments, "treatment id", f"{where}, key 'treatments'")
+        for tid, advice in c.treatments.items():
+            check_ids(advice.sources, refs, "source id", f"{where}, key 'treatments.{tid}.sources'")
+            if not advice.sources and advice.evidence != "clinic-practice":
+                raise HandbookError(f"{where}, key 'treatments.{tid}.sources': needs at least one source "
+                                    "unless evidence is clinic-practice")
+    for key, fact in facts.items():
+        check_ids(fact.sources, refs, "source id", f"{name('facts.yaml')}: fact '{key}', key 'sources'")
+
+
+@lru_cache(maxsize=2)
+def _cached(data_dir: Path, stamps: tuple) -> Handbook:
+    return load_handbook(data_dir)
+
+
+def handbook_for(data_dir: Path) -> Handbook:
+    """``load_handbook`` once per build: the macros and the hooks share it; an edited file reloads."""
+    stamps = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.yaml")))
+    return _cached(data_dir, stamps)

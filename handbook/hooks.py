@@ -1,0 +1,136 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): whole-site checks, search words and the PDFs.
+
+Nothing vanishes: every contraindication must be shown for every treatment it
+names, handout slugs and HTML ids must be unique. Then pages with ``handout:
+<slug>`` become ``site/handouts/<slug>.pdf`` and every nav page goes into
+``site/handbook.pdf``, made from the same page bodies readers see.
+"""
+
+import logging
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from handbook import pdf, search_words, settings
+from handbook.data import handbook_for
+from handbook.errors import HandbookError
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+NAMED = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search the handbook">'
+IDS = re.compile(r"""\sid=["']([^"']+)["']""")
+ADVICE = re.compile(r'<div class="hb-advice" data-treatment="([^"]+)"')
+
+_state: dict = {}
+
+
+class _Problems(logging.Handler):
+    """Counts warnings, so a build that strict mode will abort skips the PDF work."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    env = settings.read_environment()
+    _state.update(
+        env=env,
+        enabled=settings.handouts_enabled(env, _state.get("command", "build")),
+        clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root),
+        handbook=handbook_for(root / "data"),
+        problems=_Problems(),
+    )
+    logging.getLogger("mkdocs").addHandler(_state["problems"])
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.fields.setdefault(search_words.FIELD, {"boost": search_words.BOOST})
+    return config
+
+
+def on_nav(nav, config, files):
+    _state["pages"] = list(nav.pages)
+    return nav
+
+
+def _check_site(pages) -> None:
+    """Content that would appear nowhere, or clash, fails the build."""
+    slugs: dict[str, str] = {}
+    shown: set[tuple[str, str]] = set()
+    for page in pages:
+        label = f"docs/{page.file.src_path}"
+        slug = page.meta.get("handout")
+        if slug and slug in slugs:
+            raise HandbookError(f"{label} front matter, key 'handout': '{slug}' is also the handout of {slugs[slug]}; "
+                                "each handout needs its own name")
+        if slug:
+            slugs[slug] = label
+        seen: set[str] = set()
+        for ident in IDS.findall(page.content or ""):
+            if ident in seen:
+                raise HandbookError(f"{label}: the id '{ident}' is used twice on the page (a heading and a box, "
+                                    "or the same box twice); give one a different id")
+            seen.add(ident)
+        for block in (page.content or "").split('hb-contraindication" id="')[1:]:
+            ident = block.split('"', 1)[0]
+            shown |= {(ident, t) for t in ADVICE.findall(block)}
+    hb = _state["handbook"]
+    missing = [f"'{c.id}' for {t}" for c in hb.contraindications.values() for t in c.treatments if (c.id, t) not in shown]
+    if missing:
+        raise HandbookError(f"data/contraindications.yaml: no page shows {', '.join(missing)}; "
+                            "add a contraindications() call to a page, or remove the entry")
+
+
+def on_env(env, config, files):
+    _check_site(_state["pages"])
+    return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    return output.replace(DIALOG, NAMED, 1)
+
+
+@event_priority(50)  # before the search plugin writes the index
+def on_post_build(config) -> None:
+    search = config.plugins.get("material/search")
+    if search is not None:
+        words = search_words.compile_words(_state["handbook"].search_words)
+        unused = search_words.add_to_index(search.search_index.entries, words)
+        if unused:
+            log.warning(f"data/search-words.yaml: no page uses {', '.join(repr(w) for w in unused)}; "
+                        "change the word to one the pages use, or remove it")
+    _build_pdfs(config)
+
+
+def _build_pdfs(config) -> None:
+    logging.getLogger("mkdocs").removeHandler(_state["problems"])
+    if not _state["enabled"]:
+        log.info("PDF handouts skipped (HANDOUTS=1 builds them)")
+        return
+    if config.strict and _state["problems"].count:
+        log.info("PDF handouts skipped: the build has warnings")
+        return
+    env, site_dir = _state["env"], Path(config.site_dir)
+    common = dict(clinic=_state["clinic"], size=env.HANDOUT_PAGE_SIZE, site_dir=site_dir, config=config,
+                  created=settings.build_time(env))
+    pages = _state["pages"]
+    jobs = [pdf.handbook_job(pages, **common)]
+    jobs += [pdf.handout_job(page, **common) for page in pages if page.meta.get("handout")]
+    start, total = time.perf_counter(), 0
+    # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
+    with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
+        for target, count in pool.map(pdf.render, jobs):
+            total += count
+            log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
+    log.info("PDFs: %d files, %d pages in %.2f s", len(jobs), total, time.perf_counter() - start)

@@ -1,0 +1,142 @@
+"""The mkdocs-macros layer: the macros pages can call, the page hook, and one-line errors.
+
+``macros.py`` at the project root (mkdocs-macros' entry point) only imports these.
+"""
+
+import datetime as dt
+import inspect
+import logging
+import posixpath
+import traceback
+from functools import wraps
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, UndefinedError
+from markupsafe import escape
+from mkdocs_macros.errors import format_error
+
+from handbook import render
+from handbook.data import Handbook, handbook_for
+from handbook.errors import HandbookError
+from handbook.frontmatter import check_meta, overdue, read_meta, split
+
+REFERENCES_PAGE = "references.md"
+
+# A separate logger: overdue reviews are reported but must not fail strict builds.
+review_log = logging.getLogger("handbook.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+
+def _url_from(page, target: str) -> str:
+    """Relative URL from the current page to another docs page (no directory URLs)."""
+    here = posixpath.dirname(page.file.src_uri)
+    return posixpath.relpath(target.removesuffix(".md") + ".html", here or ".")
+
+
+def _checked(name: str, func):
+    """A macro whose wrong arguments fail with its signature, not a Python TypeError."""
+    signature = inspect.signature(func)
+
+    @wraps(func)
+    def macro(*args, **kwargs):
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError as exc:
+            raise HandbookError(f"{name}{signature}: {exc}; see CONTRIBUTING.md, 'Macros you can use'") from None
+        return func(*args, **kwargs)
+
+    return macro
+
+
+def macros(hb: Handbook, page) -> dict:
+    """The macros pages can call; ``page()`` gives the page being rendered."""
+
+    def comparison_table(*treatment_ids: str) -> str:
+        """Compare two or more treatments: comparison_table("microneedling", "botox")."""
+        return render.render_comparison(hb, treatment_ids, _url_from(page(), REFERENCES_PAGE))
+
+    def contraindications(treatment: str | None = None, severity: str | None = None) -> str:
+        """Callouts for every contraindication, or those for one treatment or severity."""
+        callouts = render.select_contraindications(hb, treatment, severity)
+        return render.render_callouts(hb, callouts, _url_from(page(), REFERENCES_PAGE))
+
+    def contraindication_links(treatment: str | None = None, severity: str | None = None) -> str:
+        """Links to the callouts that contraindications() with the same arguments shows."""
+        return render.render_callout_links(
+            render.select_contraindications(hb, treatment, severity, "contraindication_links"))
+
+    def contraindication(ident: str, treatment: str | None = None) -> str:
+        """The callout for one contraindication, by id (optionally for one treatment only)."""
+        callout = render.one_callout(hb, ident, treatment)
+        return render.render_callouts(hb, [callout], _url_from(page(), REFERENCES_PAGE))
+
+    def reference_list() -> str:
+        """Every reference in data/references.yaml (for the References page)."""
+        return render.render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
+
+    found = [comparison_table, contraindications, contraindication_links, contraindication, reference_list]
+    return {f.__name__: _checked(f.__name__, f) for f in found}
+
+
+def define_env(env) -> None:
+    hb = handbook_for(Path(env.project_dir) / "data")
+    env.variables["facts"] = hb.fact_values()
+    env.variables["handbook"] = hb
+    for name, func in macros(hb, lambda: env.page).items():
+        env.macro(func, name)
+    _known_names.clear()
+    _known_names.extend(sorted(env.macros))
+
+
+_known_names: list[str] = []
+
+
+def _source_line(page, error: Exception) -> str:
+    """', line N' of the page's source file where a template error happened, if known."""
+    if isinstance(error, TemplateSyntaxError) and error.lineno:
+        lineno = error.lineno
+    else:
+        frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+        if not frames:
+            return ""
+        lineno = frames[-1]
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    _, front_lines = split(text)
+    rest = text.splitlines(keepends=True)[front_lines:]
+    blank = next((i for i, line in enumerate(rest) if line.strip()), 0)  # MkDocs drops leading blank lines
+    return f", line {lineno + front_lines + blank}"
+
+
+@format_error.register(Exception)
+@format_error.register(TemplateSyntaxError)
+def _format_page_error(error: Exception, markdown: str, page) -> str:
+    """One line an editor can act on, instead of a traceback."""
+    message = str(error) if isinstance(error, (HandbookError, UndefinedError, TemplateSyntaxError)) else \
+        f"{type(error).__name__}: {error}"
+    if isinstance(error, UndefinedError) and "is undefined" in message and _known_names:
+        message += f"; macros you can use: {', '.join(_known_names)}; variables: facts"
+    return f"docs/{page.file.src_path}{_source_line(page, error)}: {message}"
+
+
+def on_pre_page_macros(env) -> None:
+    """Read and check the page's front matter (YAML 1.2); append its sources list."""
+    page = env.page
+    label = f"docs/{page.file.src_path}"
+    plain = read_meta(Path(page.file.abs_src_path), label)
+    meta = check_meta(plain, label)
+    # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
+    page.meta.clear()
+    page.meta.update({k: escape(v) if isinstance(v, str) else v for k, v in plain.items()})
+    page.meta.update(last_reviewed=meta.last_reviewed, next_review=meta.next_review,
+                     reviewed_by=escape(meta.reviewed_by), description=escape(meta.description))
+    if overdue(meta, dt.date.today()):
+        review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
+                           label, meta.next_review)
+    if meta.sources:
+        refs = render.render_references(env.variables["handbook"], meta.sources)
+        # Citations stay out of the search index: they would match patients' words by chance.
+        env.markdown += f'\n\n## Sources {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'

@@ -1,0 +1,53 @@
+"""The words patients type, in the search index beside the words the pages use.
+
+``data/search-words.yaml`` maps a patient's word ("makeup", "downtime") to words the
+handbook uses ("make-up", "recovery"). Every search-index section that uses one of
+those words gets the patient's word in an extra ``keywords`` field, which search
+reads but never shows. A word in the file that no page uses is a build warning.
+"""
+
+import html
+import re
+
+FIELD = "keywords"
+BOOST = 1.0  # the same weight as the page text: a synonym is as good as the word itself
+
+
+def pattern(word: str) -> re.Pattern:
+    """A regular expression for one word (or phrase) from the right-hand side of the file."""
+    prefix = word.endswith("*")
+    parts = [re.escape(part) for part in re.split(r"[\s\-]+", word.rstrip("*").strip()) if part]
+    end = r"\w*" if prefix else r"(?:e?s)?\b"
+    return re.compile(r"\b" + r"[\s\-]+".join(parts) + end, re.IGNORECASE)
+
+
+def compile_words(data: dict[str, list[str]]) -> dict[str, list[tuple[str, str, re.Pattern]]]:
+    """{patient word: [(page word, its first letters, pattern)]}; the letters are a quick pre-test."""
+    return {typed.strip().lower(): [(w, re.split(r"[\s\-*]", w.strip().lower())[0], pattern(w)) for w in used]
+            for typed, used in data.items()}
+
+
+def keywords(text: str, words: dict) -> tuple[list[str], set[str]]:
+    """Patient words for one section's text, and the page words that matched."""
+    found, matched, lowered = [], set(), text.lower()
+    for typed, used in words.items():
+        hits = [word for word, start, regex in used if start in lowered and regex.search(text)]
+        if hits:
+            found.append(typed)
+            matched.update(hits)
+    return found, matched
+
+
+def plain_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def add_to_index(entries: list[dict], words: dict) -> list[str]:
+    """Add patient words to each index entry; return the page words no page uses."""
+    used: set[str] = set()
+    for entry in entries:
+        found, matched = keywords(plain_text(entry["title"] + " " + entry["text"]), words)
+        if found:
+            entry[FIELD] = " ".join(found)
+            used |= matched
+    return sorted({word for entries_ in words.values() for word, _, _ in entries_} - used)

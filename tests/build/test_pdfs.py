@@ -1,0 +1,282 @@
+"""The PDFs the build writes, read back with pypdf."""
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from pypdf import PdfReader
+from support import ROOT, build, build_ok, copy_project, page_front_matter, site_config
+
+from handbook import render
+from handbook.data import load_handbook
+
+HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
+SITE_URL = site_config().site_url
+EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
+CLINIC = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "020 7946 0001", "CLINIC_WEBSITE": "riverside.example"}
+
+
+def text(pdf) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+
+
+def flat(s: str) -> str:
+    return " ".join(s.split())
+
+
+def page_url(md: str) -> str:
+    return md.removeprefix("docs/").replace(".md", ".html")
+
+
+@pytest.fixture(scope="module")
+def hb():
+    return load_handbook(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory):
+    """One build with a clinic's details, a logo and Letter paper, all set from the environment."""
+    project = copy_project(tmp_path_factory.mktemp("branded"))
+    import segno
+
+    segno.make("logo").save(project / "logo.png", kind="png", scale=4)  # any real PNG will do
+    return build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.png", HANDOUT_PAGE_SIZE="Letter",
+                    SOURCE_DATE_EPOCH=str(EPOCH))
+
+
+def test_at_least_five_handouts_and_the_handbook(site_dir):
+    assert len(HANDOUTS) >= 5
+    for slug in HANDOUTS:
+        assert (site_dir / "handouts" / f"{slug}.pdf").is_file(), slug
+    assert (site_dir / "handbook.pdf").is_file()
+
+
+@pytest.mark.parametrize("slug", sorted(HANDOUTS))
+def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug):
+    pdf = site_dir / "handouts" / f"{slug}.pdf"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= 2
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
+    meta = page_front_matter()[HANDOUTS[slug]]
+    body = text(pdf)
+    clinic = site_config().extra["clinic"]
+    assert clinic["name"] in body and clinic["phone"] in body
+    for day in (meta["last_reviewed"], meta["next_review"]):
+        assert day.strftime("%-d %B %Y") in body
+    assert f"Reviewed by: {meta['reviewed_by']}" in body
+    url = urljoin(SITE_URL, page_url(HANDOUTS[slug]))
+    assert url in body.replace(" ", "")
+    assert f"Page 1 of {len(reader.pages)}" in body
+
+
+def test_handout_pages_link_to_their_pdf(html_pages):
+    for slug, md in HANDOUTS.items():
+        link = html_pages[page_url(md)].select_one(".hb-handout-link a")
+        assert link["href"] == f"handouts/{slug}.pdf"
+
+
+def test_contraindications_handout_holds_every_condition(site_dir, hb):
+    body = flat(text(site_dir / "handouts" / "is-it-right-for-me.pdf"))
+    for c in render.select_contraindications(hb, treatment="microneedling"):
+        assert flat(c.condition) in body, c.id
+
+
+def test_comparison_handout_holds_every_attribute(site_dir, hb):
+    body = flat(text(site_dir / "handouts" / "microneedling-vs-botox.pdf"))
+    for attribute in hb.attributes:
+        assert attribute.label in body, attribute.id
+
+
+def dark_runs(url: str) -> int:
+    """Horizontal runs of dark modules in the page's QR code: one drawn line each."""
+    import segno  # noqa: PLC0415
+
+    rows = segno.make(url, error="m").matrix
+    return sum(bool(v) and not (i and row[i - 1]) for row in rows for i, v in enumerate(row))
+
+
+def path_lines(page) -> list[int]:
+    """The number of straight lines in each vector path drawn on a PDF page."""
+    from pypdf.generic import ContentStream  # noqa: PLC0415
+
+    counts, lines = [], 0
+    for _, op in ContentStream(page.get_contents(), page.pdf).operations:
+        if op == b"l":
+            lines += 1
+        elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"n"):
+            counts.append(lines)
+            lines = 0
+    return counts
+
+
+def pdf_urls(site_dir) -> dict:
+    """Each PDF and the live page its QR code must lead to."""
+    urls = {site_dir / "handbook.pdf": SITE_URL}
+    for slug, md in HANDOUTS.items():
+        urls[site_dir / "handouts" / f"{slug}.pdf"] = urljoin(SITE_URL, page_url(md))
+    return urls
+
+
+def test_every_pdf_draws_the_qr_code_of_its_live_page(site_dir):
+    """The QR code is vector art (an SVG): one path with a line per dark run of its page's code."""
+    for pdf, url in pdf_urls(site_dir).items():
+        assert dark_runs(url) in path_lines(PdfReader(pdf).pages[0]), f"{pdf.name}: no QR code for {url} on page 1"
+
+
+def test_every_pdf_embeds_its_fonts(site_dir):
+    for pdf in pdf_urls(site_dir):
+        reader = PdfReader(pdf)
+        fonts = [f.get_object() for p in reader.pages for f in p["/Resources"]["/Font"].values()]
+        assert fonts, f"{pdf.name}: no fonts"
+        for font in fonts:
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{pdf.name}: font not embedded"
+
+
+def test_handbook_has_cover_contents_and_page_numbers(site_dir, hb):
+    reader = PdfReader(site_dir / "handbook.pdf")
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    assert "Microneedling Patient Handbook" in pages[0]
+    assert "Contents" in pages[1]
+    assert "Glossary" in pages[1]
+    total = len(reader.pages)
+    assert all(f"Page {i} of {total}" in page for i, page in enumerate(pages, 1))
+    # The contents list every page in nav order, each with the page its chapter starts on.
+    toc = re.findall(r"^(.+?) ?\.{3,} ?(\d+)$", reader.pages[1].extract_text(), re.M)
+    chapters = nav_pages(site_config().nav)
+    assert [title for title, _ in toc] == [title for title, _ in chapters]
+    for (title, number), (_, md) in zip(toc, chapters, strict=True):
+        start = reader.get_destination_page_number(reader.named_destinations[f"page-{Path(md).stem}"]) + 1
+        assert int(number) == start, f"contents say {title} is on page {number}; it starts on {start}"
+
+
+def nav_pages(nav) -> list[tuple[str, str]]:
+    """(title, file) of every page in the nav, in order."""
+    pages = []
+    for entry in nav:
+        for title, target in entry.items():
+            pages += nav_pages(target) if isinstance(target, list) else [(title, target)]
+    return pages
+
+
+def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+        reader = PdfReader(pdf)
+        assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792], pdf.name
+        body = text(pdf)
+        assert CLINIC["CLINIC_NAME"] in body and CLINIC["CLINIC_PHONE"] in body, pdf.name
+        leftovers = [v for v in site_config().extra["clinic"].values() if v and v in body]
+        assert leftovers == [], f"{pdf.name}: placeholder clinic details {leftovers}"
+
+
+def test_handouts_stay_within_two_letter_pages(branded):
+    """Letter paper is shorter than A4; handouts must still fit on one sheet, both sides."""
+    for slug in HANDOUTS:
+        pages = len(PdfReader(branded / "handouts" / f"{slug}.pdf").pages)
+        assert 1 <= pages <= 2, f"{slug}.pdf: {pages} Letter pages"
+
+
+def test_pdf_dates_follow_source_date_epoch(branded):
+    """Dates come from the commit, and the file identifier from the content, so rebuilds match byte for byte."""
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+        reader = PdfReader(pdf)
+        assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"] == "D:20231114221320Z", pdf.name
+        assert len(reader.trailer["/ID"]) == 2, pdf.name
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"CLINIC_LOGO": "no-such-logo.png"}, r"CLINIC_LOGO \(or extra\.clinic\.logo\) file not found: no-such-logo\.png"),
+        ({"HANDOUT_PAGE_SIZE": "A5"}, r"HANDOUT_PAGE_SIZE must be A4 or Letter, got 'A5'"),
+    ],
+    ids=["missing-logo", "unknown-page-size"],
+)
+def test_bad_branding_fails_the_build(project, tmp_path, env, message):
+    result = build(project, tmp_path / "out", **env)
+    assert result.returncode != 0
+    assert re.search(message, result.stdout + result.stderr)
+
+
+def test_serve_skips_pdfs_unless_asked():
+    from handbook.settings import handouts_enabled, read_environment
+
+    assert handouts_enabled(read_environment({}), "serve") is False
+    assert handouts_enabled(read_environment({}), "build") is True
+    assert handouts_enabled(read_environment({"HANDOUTS": "no"}), "build") is False
+    assert handouts_enabled(read_environment({"HANDOUTS": "1"}), "serve") is True
+
+
+def test_printable_opens_details_points_links_online_and_attaches_nothing():
+    from handbook.pdf import printable
+
+    body = ('<h1 id="t">T<a class="headerlink" href="#t">¶</a></h1>'
+            '<details><summary>More</summary><p>Hidden text</p></details>'
+            '<p><a rel="attachment" href="file:///etc/passwd">x</a><link rel="attachment" href="/etc/hosts"></p>'
+            '<p><a href="after-treatment.html#aftercare">aftercare</a></p>')
+    html = printable(body, "https://example.org/handbook/page.html")
+    assert "<details open" in html and "Hidden text" in html
+    assert "attachment" not in html and "<link" not in html
+    assert 'href="https://example.org/handbook/after-treatment.html#aftercare"' in html
+
+
+@pytest.mark.browser
+def test_browser_printing_opens_collapsed_blocks(browser, server):
+    """Printing from a browser shows what a collapsed block hides, even when no script opens it first."""
+    page = browser.new_page()
+    page.goto(server + "after-treatment.html")
+    page.evaluate("""document.querySelector('article').insertAdjacentHTML('beforeend',
+        '<details class="note"><summary>More</summary><p id="hidden">Hidden text</p></details>')""")
+    assert not page.locator("#hidden").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("#hidden").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "environ, message",
+    [
+        ({"HANDOUT_WORKERS": "two"}, "HANDOUT_WORKERS must be a whole number of 1 or more, got 'two'"),
+        ({"HANDOUT_WORKERS": "0"}, "HANDOUT_WORKERS must be a whole number of 1 or more, got '0'"),
+        ({"SOURCE_DATE_EPOCH": "yesterday"}, "SOURCE_DATE_EPOCH must be whole seconds since 1970"),
+        ({"HANDOUTS": "maybe"}, "HANDOUTS must be 1 or 0"),
+        ({"HANDOUT_PAGE_SIZE": "A5"}, "HANDOUT_PAGE_SIZE must be A4 or Letter, got 'A5'"),
+    ],
+)
+def test_bad_settings_name_the_variable(environ, message):
+    from handbook.errors import HandbookError
+    from handbook.settings import read_environment
+
+    with pytest.raises(HandbookError, match=re.escape(message)):
+        read_environment(environ)
+
+
+def test_settings_defaults():
+    from handbook.settings import build_time, read_environment, worker_count
+
+    assert read_environment({"HANDOUT_PAGE_SIZE": " letter "}).HANDOUT_PAGE_SIZE == "Letter"
+    assert read_environment({}).HANDOUT_PAGE_SIZE == "A4"
+    assert worker_count(read_environment({})) >= 1 and worker_count(read_environment({"HANDOUT_WORKERS": "2"})) == 2
+    assert build_time(read_environment({"SOURCE_DATE_EPOCH": str(EPOCH)})) == "2023-11-14T22:13:20Z"
+
+
+def test_the_default_clinic_is_a_marked_placeholder():
+    from handbook.settings import is_placeholder
+
+    clinic = site_config().extra["clinic"]
+    assert all(is_placeholder(clinic[field]) for field in ("name", "phone", "email", "website", "address")), clinic
+
+
+def test_a_real_clinic_never_prints_a_placeholder():
+    from handbook.errors import HandbookError
+    from handbook.settings import clinic_from, read_environment
+
+    extra = {"name": "[Clinic]", "phone": "[Phone]", "email": "[Email]", "website": "clinic.example", "address": ""}
+    assert clinic_from(extra, read_environment({}), ROOT).email == "[Email]"  # the placeholder clinic shows as one
+    env = read_environment({"CLINIC_NAME": "Riverside", "CLINIC_PHONE": "020 7946 0001"})
+    real = clinic_from(extra, env, ROOT)
+    assert (real.name, real.phone, real.email, real.website) == ("Riverside", "020 7946 0001", "", "clinic.example")
+    with pytest.raises(HandbookError, match="set CLINIC_PHONE"):
+        clinic_from(extra, read_environment({"CLINIC_NAME": "Riverside"}), ROOT)
