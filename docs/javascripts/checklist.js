@@ -1,0 +1,97 @@
+/* A private checklist for "Is it right for me?".
+ *
+ * The reader ticks the boxes that apply to them and gets a list to take to their
+ * appointment: what to tell the practitioner, and questions to ask. It runs only
+ * in this page: nothing is sent, nothing is saved (no cookie, no storage), and it
+ * works offline and from file://. Without JavaScript the boxes are still there to
+ * read. It never says whether the reader can or cannot have a treatment.
+ */
+(function () {
+  "use strict";
+  var article = document.querySelector("article.md-content__inner");
+  var callouts = article ? article.querySelectorAll(".hb-contraindication[id]") : [];
+  if (!callouts.length) return;
+
+  var QUESTIONS = [
+    "What does this mean for my treatment?",
+    "Is there anything I should do, stop or wait for before a treatment?",
+    "Which signs after a treatment mean I should contact you, and how do I reach you?"
+  ];
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // The list, after the last group of boxes.
+  var panel = el("section", { "class": "hb-checklist", id: "hb-checklist", "aria-labelledby": "hb-checklist-title" });
+  var list = el("div", { "class": "hb-checklist__list" });
+  list.appendChild(el("h3", { id: "hb-checklist-title" }, "Your list for your appointment"));
+  var content = el("div");
+  list.appendChild(content);
+  panel.appendChild(list);
+  panel.appendChild(el("p", { "class": "hb-checklist__privacy" },
+    "Only you see this list. It is not saved or sent anywhere, and it is gone when you close the page."));
+  var status = el("p", { "class": "hb-checklist__status", role: "status" });
+  panel.appendChild(status);
+  var print = el("button", { type: "button", "class": "md-button md-button--primary" }, "Print my list");
+  panel.appendChild(print);
+  var groups = article.querySelectorAll(".hb-contraindications");
+  var last = groups[groups.length - 1];
+  last.parentNode.insertBefore(panel, last.nextSibling);
+
+  // A pointer to the list, above the links to each box.
+  var intro = el("p", { "class": "hb-checklist-intro" },
+    "Tick \u201cThis applies to me\u201d on any box to make a private list to take to your appointment. ");
+  var jump = el("a", { href: "#hb-checklist" }, "Go to your list");
+  intro.appendChild(jump);
+  var first = article.querySelector(".hb-contraindication-links") || groups[0];
+  (first.previousElementSibling || first).insertAdjacentElement("beforebegin", intro);
+
+  // One tick box in each callout, under its title.
+  var boxes = [];
+  Array.prototype.forEach.call(callouts, function (callout) {
+    var title = callout.querySelector(".admonition-title");
+    var name = (title ? title.textContent : callout.id).trim();
+    var label = el("label", { "class": "hb-checklist-tick" });
+    var box = el("input", { type: "checkbox", autocomplete: "off", value: callout.id });
+    box.dataset.condition = name;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode("This applies to me, or I am not sure"));
+    callout.appendChild(label);
+    box.addEventListener("change", update);
+    boxes.push(box);
+  });
+
+  function update() {
+    var ticked = boxes.filter(function (box) { return box.checked; });
+    content.textContent = "";
+    if (!ticked.length) {
+      content.appendChild(el("p", {}, "Nothing ticked yet. Tick \u201cThis applies to me\u201d on any box above."));
+    } else {
+      content.appendChild(el("h4", {}, "Tell your practitioner about"));
+      var tell = el("ul", { "class": "hb-checklist__tell" });
+      ticked.forEach(function (box) { tell.appendChild(el("li", {}, box.dataset.condition)); });
+      content.appendChild(tell);
+      content.appendChild(el("h4", {}, "Questions to ask"));
+      var ask = el("ul", { "class": "hb-checklist__ask" });
+      QUESTIONS.forEach(function (question) { ask.appendChild(el("li", {}, question)); });
+      content.appendChild(ask);
+    }
+    status.textContent = ticked.length === 1 ? "1 thing in your list." : ticked.length + " things in your list.";
+  }
+
+  print.addEventListener("click", function () {
+    var root = document.documentElement;
+    root.classList.add("hb-print-checklist");
+    window.addEventListener("afterprint", function done() {
+      root.classList.remove("hb-print-checklist");
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  });
+
+  update();
+})();
