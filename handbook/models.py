@@ -104,6 +104,39 @@ class PageMeta(Model):
     handout: Id | None = None
 
 
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class Country(Model):
+    """Where to get help, and whether a clinic's leaflet may name a prescription-only medicine."""
+
+    name: Text
+    """As it reads in a sentence: "the UK", "Ireland"."""
+    checked: Annotated[dt.date, Field(strict=False)]
+    """When the numbers and rules were last checked against the sources."""
+    urgent: Text
+    """Urgent advice that is not an emergency, as an instruction: "call NHS 111"."""
+    emergency: Text
+    """An emergency, as an instruction: "call 999 or go to A&E"."""
+    sources: list[Url] = Field(min_length=1)
+    paper: dict[Text, str]
+    """Page wording (written for the UK) -> this country's wording, on paper only; "" leaves it out."""
+    branded_may_name_medicines: bool
+    """May a clinic-branded leaflet name a prescription-only medicine, or its price?"""
+    medicine_rule: Text
+    """The rule, in a sentence, for the README and reviewers."""
+    medicine_sources: list[Url] = Field(min_length=1)
+
+
+class CountriesFile(Model):
+    prescription_medicines: list[Text] = Field(min_length=1)
+    """Names (brand or generic) that refer to a prescription-only medicine."""
+    without_medicine_names: dict[Text, Text]
+    """Page wording that names such a medicine -> what a leaflet that may not name it says."""
+    countries: dict[CountryCode, Country] = Field(min_length=1)
+    """By ISO 3166 code, as CLINIC_COUNTRY gives it (GB, not UK)."""
+
+
 # Each data file and the type its content must have: the one source for
 # validation and for the JSON Schemas editors' tools use (data/schema/).
 DATA_FILES = {
@@ -112,6 +145,7 @@ DATA_FILES = {
     "contraindications.yaml": list[Contraindication],
     "facts.yaml": dict[Id, Fact],
     "search-words.yaml": SearchWords,
+    "countries.yaml": CountriesFile,
 }
 
 
