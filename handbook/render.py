@@ -40,6 +40,11 @@ def render_block(template: str, **context) -> str:
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
+def reference_numbers(hb: Handbook) -> dict[str, int]:
+    """Each source's number: its place in the References list (sorted by citation), on every page."""
+    return {ref: i for i, ref in enumerate(sorted(hb.references, key=lambda r: hb.references[r].citation), 1)}
+
+
 def render_comparison(hb: Handbook, treatment_ids: Iterable[str], references_url: str) -> str:
     """A table with one row per attribute and one column per treatment."""
     ids = list(treatment_ids)
@@ -53,6 +58,7 @@ def render_comparison(hb: Handbook, treatment_ids: Iterable[str], references_url
         attributes=hb.attributes,
         treatments=[hb.treatments[i] for i in ids],
         references_url=references_url,
+        numbers=reference_numbers(hb),
     )
 
 
@@ -107,7 +113,7 @@ def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: s
     """Contraindication callouts: "do not have" as danger, "talk first" as warning."""
     return render_block(
         "macros/contraindications.html", callouts=list(callouts), treatments=hb.treatments,
-        references_url=references_url,
+        references_url=references_url, numbers=reference_numbers(hb),
     )
 
 
@@ -120,4 +126,4 @@ def render_references(hb: Handbook, ids: Iterable[str]) -> str:
     """A numbered list of references, each with a stable anchor (its id)."""
     ids = list(ids)
     check_ids(ids, hb.references, "source id", "references")
-    return render_block("macros/references.html", refs=[hb.references[i] for i in ids])
+    return render_block("macros/references.html", refs=[hb.references[i] for i in ids], numbers=reference_numbers(hb))
