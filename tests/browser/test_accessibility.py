@@ -1,11 +1,13 @@
-"""axe-core (WCAG 2.0/2.1 A and AA) on every page in both palettes, and keyboard use."""
+"""axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page, the 404 page too, in both palettes,
+and keyboard use."""
+
+from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from test_offline_and_privacy import PAGES
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 AXE = Axe()
 
 
@@ -25,6 +27,44 @@ def test_no_wcag_violations(browser, server, md, scheme):
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert violations(page) == []
     context.close()
+
+
+@pytest.fixture
+def not_found(browser, site_dir):
+    """The 404 page as a host serves it for a missing address under the site's path
+    (/handbook/...): its links are absolute, so they resolve there and nowhere else."""
+    from support import site_config
+
+    base = urlparse(site_config()["site_url"]).path  # "/handbook/"
+
+    def serve(route):
+        path = urlparse(route.request.url).path
+        file = site_dir / path.removeprefix(base) if path.startswith(base) else None
+        if file is not None and file.is_file():
+            route.fulfill(path=file)
+        else:
+            route.fulfill(path=site_dir / "404.html", status=404)
+
+    def open_page(scheme: str):
+        context = browser.new_context(color_scheme=scheme)
+        context.route("http://handbook.test/**", serve)
+        page = context.new_page()
+        page.goto(f"http://handbook.test{base}no-such-page.html")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    return open_page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_404_page_has_no_wcag_violations(not_found, scheme):
+    page = not_found(scheme)
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") != "static", "unstyled"
+    assert violations(page) == []
+    full = AXE.run(page).response["violations"]  # best practices too: landmarks, the dialog's name
+    assert [v["id"] for v in full] == []
+    page.context.close()
 
 
 def test_search_dialog_has_an_accessible_name(phone, server):
