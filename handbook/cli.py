@@ -41,7 +41,7 @@ def _check_data(args) -> int:
 
     hb = load_handbook(ROOT / "data")
     for label, path in pages(ROOT / "docs").items():
-        read_page(path, label)
+        read_page(path, label, references=hb.references)
     print(f"data/ and docs/ front matter are valid: {len(hb.treatments)} treatments, "
           f"{len(hb.contraindications)} contraindications, {len(hb.references)} references, {len(hb.facts)} facts")
     return 0

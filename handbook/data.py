@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined, TemplateError
+from markupsafe import escape
 
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
@@ -36,7 +37,8 @@ class Handbook(Model):
     search_words: dict[str, list[str]]
 
     def fact_values(self) -> Facts:
-        return Facts({k: f.value for k, f in self.facts.items()})
+        """Facts for page text: escaped, since pages are Markdown with HTML allowed and facts are data."""
+        return Facts({k: escape(str(f.value)) for k, f in self.facts.items()})
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
 from handbook.models import PageMeta
 from handbook.yaml12 import loads, read_text
@@ -32,10 +32,12 @@ def read_meta(path: Path, label: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def check_meta(meta: dict, label: str, today: dt.date | None = None) -> PageMeta:
-    """Validate a page's front matter: review fields present and sensible."""
+def check_meta(meta: dict, label: str, today: dt.date | None = None, references=()) -> PageMeta:
+    """Validate a page's front matter: review fields present and sensible, sources known."""
     page = validate(PageMeta, meta, f"{label} front matter")
     where = f"{label} front matter"
+    if references:
+        check_ids(page.sources, references, "source id", f"{where}, key 'sources'")
     today = today or dt.date.today()
     if page.last_reviewed > today:
         raise HandbookError(f"{where}, key 'last_reviewed': {page.last_reviewed} is in the future")
@@ -47,9 +49,9 @@ def check_meta(meta: dict, label: str, today: dt.date | None = None) -> PageMeta
     return page
 
 
-def read_page(path: Path, label: str, today: dt.date | None = None) -> PageMeta:
+def read_page(path: Path, label: str, today: dt.date | None = None, references=()) -> PageMeta:
     """Read and check one page's front matter."""
-    return check_meta(read_meta(path, label), label, today)
+    return check_meta(read_meta(path, label), label, today, references)
 
 
 def pages(docs: Path) -> dict[str, Path]:

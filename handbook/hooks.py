@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import pdf, search_words, settings
+from handbook import pdf, sanitize, search_words, settings
 from handbook.data import handbook_for
 from handbook.errors import HandbookError
 
@@ -92,6 +92,11 @@ def _check_site(pages) -> None:
                             "add a contraindications() call to a page, or remove the entry")
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """Page bodies are untrusted: only allow-listed HTML reaches the web, the search index and paper."""
+    return sanitize.clean(html)
+
+
 def on_env(env, config, files):
     _check_site(_state["pages"])
     return env
@@ -130,7 +135,10 @@ def _build_pdfs(config) -> None:
     start, total = time.perf_counter(), 0
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
-        for target, count in pool.map(pdf.render, jobs):
-            total += count
-            log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
+        try:
+            for target, count in pool.map(pdf.render, jobs):
+                total += count
+                log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
+        except Exception as exc:  # a worker's error, shown as one line rather than a traceback
+            raise HandbookError(f"PDF handouts: {exc}") from None
     log.info("PDFs: %d files, %d pages in %.2f s", len(jobs), total, time.perf_counter() - start)

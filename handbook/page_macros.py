@@ -39,7 +39,7 @@ def _url_from(page, target: str) -> str:
 
 def _checked(name: str, func):
     """A macro whose wrong arguments fail with its signature, not a Python TypeError."""
-    signature = inspect.signature(func)
+    signature = inspect.signature(func).replace(return_annotation=inspect.Signature.empty)
 
     @wraps(func)
     def macro(*args, **kwargs):
@@ -86,10 +86,10 @@ def define_env(env) -> None:
     hb = handbook_for(Path(env.project_dir) / "data")
     env.variables["facts"] = hb.fact_values()
     env.variables["handbook"] = hb
-    for name, func in macros(hb, lambda: env.page).items():
+    ours = macros(hb, lambda: env.page)
+    for name, func in ours.items():
         env.macro(func, name)
-    _known_names.clear()
-    _known_names.extend(sorted(env.macros))
+    _known_names[:] = sorted(ours)
 
 
 _known_names: list[str] = []
@@ -127,7 +127,7 @@ def on_pre_page_macros(env) -> None:
     page = env.page
     label = f"docs/{page.file.src_path}"
     plain = read_meta(Path(page.file.abs_src_path), label)
-    meta = check_meta(plain, label)
+    meta = check_meta(plain, label, references=env.variables["handbook"].references)
     # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
     page.meta.clear()
     page.meta.update({k: escape(v) if isinstance(v, str) else v for k, v in plain.items()})

@@ -48,6 +48,6 @@ def add_to_index(entries: list[dict], words: dict) -> list[str]:
     for entry in entries:
         found, matched = keywords(plain_text(entry["title"] + " " + entry["text"]), words)
         if found:
-            entry[FIELD] = " ".join(found)
+            entry[FIELD] = html.escape(" ".join(found))  # data is untrusted text, even where unseen
             used |= matched
     return sorted({word for entries_ in words.values() for word, _, _ in entries_} - used)

@@ -80,7 +80,10 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + first_line}" if mark else ""
-        raise HandbookError(f"{label}{line}: YAML syntax error: {exc.problem}") from None
+        hint = ""
+        if re.search(r":\s+\{\{", text):
+            hint = "; a value that starts with {{ must be in quotes: reason: \"{{ facts.x }} ...\""
+        raise HandbookError(f"{label}{line}: YAML syntax error: {exc.problem}{hint}") from None
     except YAMLError as exc:
         raise HandbookError(f"{label}: not readable as YAML: {str(exc).splitlines()[0]}") from None
     lines: Lines = {}

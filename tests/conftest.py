@@ -1,6 +1,7 @@
 """Shared fixtures: one strict build per session, a real HTTP server, project copies,
 and real headless Chromium (Debian's), driven by Playwright. Helpers are in support.py."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
-from support import ROOT, build_ok, copy_project
+
+from support import ROOT, build_ok, copy_project, inject_everywhere
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +21,14 @@ def site_dir(tmp_path_factory) -> Path:
     if prebuilt := os.environ.get("HANDBOOK_SITE"):
         return Path(prebuilt)
     return build_ok(ROOT, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def injected_site(tmp_path_factory) -> Path:
+    """The handbook built with an attack in every data value, front-matter value, page body and CLINIC_* value."""
+    project = copy_project(tmp_path_factory.mktemp("injected"))
+    clinic = inject_everywhere(project)
+    return build_ok(project, project / "site", SOURCE_DATE_EPOCH="1700000000", **clinic)
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +49,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site_dir):
-    """A real HTTP server on 127.0.0.1 serving the built site; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A real HTTP server on 127.0.0.1 serving ``directory``; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The built site on a real HTTP server on 127.0.0.1; yields its base URL."""
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def injected_server(injected_site):
+    with serve(injected_site) as url:
+        yield url
 
 
 @pytest.fixture

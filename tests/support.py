@@ -86,3 +86,36 @@ def add_page(project, body: str, name: str = "scratch.md", meta: str | None = No
                     "reviewed_by: Clinical lead\nsources: []\n")
     (project / "docs" / name).write_text(f"---\n{meta}---\n\n# Scratch\n\n{body}\n", encoding="utf-8")
     edit(project / "mkdocs.yml", "      - References: references.md", f"      - References: references.md\n      - Scratch: {name}")
+
+
+def sub(path: Path, pattern: str, repl: str) -> None:
+    """Replace the first match of a regular expression in a file (``re.M``); fail if there is none."""
+    text, count = re.subn(pattern, repl, path.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count, f"{pattern!r} not found in {path}"
+    path.write_text(text, encoding="utf-8")
+
+
+# An attack a pull request could carry: break out of an attribute, run a script, fire an event
+# handler, and ask the PDF maker to attach a local file.
+PAYLOAD = '"><script>alert(1)</script><img src=x onerror=alert(2)><a rel="attachment" href="file:///etc/hostname">f</a>'
+SHORT_PAYLOAD = "<img src=x onerror=alert(3)>"  # fits the clinic name limit
+
+
+def inject_everywhere(project: Path) -> dict:
+    """Put the payload into every kind of untrusted value; return the CLINIC_* environment that carries it too."""
+    quoted = f"'{PAYLOAD}'"
+    sub(project / "data/facts.yaml", r"^(  value: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/treatments.yaml", r"^(        text: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/treatments.yaml", r"^(    name: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/contraindications.yaml", r"^(  condition: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/contraindications.yaml", r"^(      reason: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/references.yaml", r"^(  citation: ).*$", rf"\g<1>{quoted}")
+    sub(project / "data/treatments.yaml", r"^(    label: ).*$", rf"\g<1>{quoted}")
+    meta = (f"title: {quoted}\ndescription: {quoted}\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+            f"reviewed_by: {quoted}\nsources: []\nhandout: injected\n")
+    body = PAYLOAD.replace("src=x", 'src="assets/favicon.svg"')  # an image that exists: only the handler is bad
+    add_page(project, f"{body}\n\n<link rel=\"attachment\" href=\"../.git/config\">\n\n"
+                      "{{ facts." + re.search(r"^(\w+):", (project / "data/facts.yaml").read_text(), re.M).group(1) + " }}",
+             name="injected.md", meta=meta)
+    return {"CLINIC_NAME": SHORT_PAYLOAD, "CLINIC_PHONE": PAYLOAD, "CLINIC_EMAIL": PAYLOAD,
+            "CLINIC_WEBSITE": PAYLOAD, "CLINIC_ADDRESS": PAYLOAD}

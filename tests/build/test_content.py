@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
 from handbook.textcheck import MAX_GRADE, page_prose, reading_grade, shingles
+from support import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 # Claims the research brief marks wrong, and the source article's scraping junk.

@@ -5,6 +5,7 @@ import re
 
 import yaml
 from pypdf import PdfReader
+
 from support import ROOT, add_page, build, build_ok, edit, fails_with
 
 PEEL = """

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
 from support import ROOT
 
 DATA = ROOT / "data"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
 from support import build_ok, copy_project
 
 EPOCH = 1700000000  # SOURCE_DATE_EPOCH for both builds: 2023-11-14

@@ -4,7 +4,6 @@ import json
 import re
 
 import pytest
-from support import ROOT, build
 
 from handbook.data import load_handbook
 from handbook.errors import HandbookError
@@ -12,6 +11,7 @@ from handbook.messages import validate
 from handbook.models import SearchWords
 from handbook.search_words import compile_words, keywords, pattern
 from handbook.yaml12 import loads
+from support import ROOT, build
 
 
 def load(text: str) -> dict:

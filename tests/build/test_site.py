@@ -4,11 +4,11 @@ import json
 import re
 
 import pytest
-from support import ROOT, page_front_matter
 
 from handbook import render
 from handbook.data import Handbook, load_handbook
 from handbook.links import broken_links
+from support import ROOT, page_front_matter
 
 
 @pytest.fixture(scope="module")

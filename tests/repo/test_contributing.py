@@ -4,10 +4,10 @@ and its worked examples show what the build really prints."""
 import re
 
 import pytest
-from support import ROOT, add_page, build, build_ok, edit
 
 from handbook import page_macros
 from handbook.data import load_handbook
+from support import ROOT, add_page, build, build_ok, edit
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from support import ROOT
 
 WORKFLOWS = {p.name: p for p in sorted((ROOT / ".github/workflows").glob("*.yml"))}

@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from support import ROOT, page_front_matter
 
 from handbook.data import Handbook, load_handbook
 from handbook.yaml12 import loads
+from support import ROOT, page_front_matter
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,12 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT
 
 from handbook import render as macros
 from handbook.data import Facts, Handbook, load_handbook
 from handbook.errors import HandbookError
 from handbook.models import Sourced, Treatment
+from support import ROOT
 
 REFS = "references.html"
 

@@ -4,10 +4,10 @@ import json
 
 import jsonschema
 import pytest
-from support import ROOT
 
 from handbook.schemas import rendered
 from handbook.yaml12 import loads
+from support import ROOT
 
 SCHEMAS = rendered()
 

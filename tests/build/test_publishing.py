@@ -1,0 +1,42 @@
+"""What the build publishes is what the editor wrote, and a failed build publishes nothing."""
+
+import shutil
+import subprocess
+
+from support import BIN, ROOT, add_page, build_ok, edit
+
+
+def test_values_are_published_as_written(project, tmp_path):
+    """YAML 1.1 would publish 1:30 as 90 and 010 as 8; the handbook reads YAML 1.2 and keeps the text."""
+    facts = project / "data/facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "\nclock_time:\n  value: 1:30\n  sources: [nhs-botox]\n"
+                     "leading_zero:\n  value: 010\n  sources: [nhs-botox]\nanswer:\n  value: yes\n  sources: [nhs-botox]\n",
+                     encoding="utf-8")
+    add_page(project, "At {{ facts.clock_time }}, code {{ facts.leading_zero }}, answer {{ facts.answer }}.",
+             meta="description: 1:30 and 010\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+                  "reviewed_by: Lead\nsources: []\n")
+    html = (build_ok(project, tmp_path / "out", HANDOUTS="0") / "scratch.html").read_text(encoding="utf-8")
+    assert "At 1:30, code 010, answer yes." in html
+    assert '<meta name="description" content="1:30 and 010">' in html
+
+
+def test_a_quoted_date_in_front_matter_is_a_date(project, tmp_path):
+    add_page(project, "Text.", meta="description: A page.\nlast_reviewed: '2026-11-01'\nnext_review: \"2027-11-01\"\n"
+                                    "reviewed_by: Lead\nsources: []\n")
+    html = (build_ok(project, tmp_path / "out", HANDOUTS="0") / "scratch.html").read_text(encoding="utf-8")
+    assert "1 November 2026" in html and "1 November 2027" in html
+
+
+def test_failed_build_publishes_nothing(project, tmp_path):
+    """`make build` replaces site/ only when the strict build passes; MkDocs itself must be what fails."""
+    for name in ("Makefile", "requirements.lock", "requirements-compat.lock", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good build")
+    edit(project / "docs/index.md", "\n# ", "\n{{ undefined_thing }}\n\n# ")
+    result = subprocess.run(["make", "build", f"VENV={BIN.parent}", "HANDOUTS=0"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "docs/index.md, line" in result.stdout + result.stderr and "'undefined_thing' is undefined" in result.stderr
+    assert (site / "index.html").read_text() == "last good build"
