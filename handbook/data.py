@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, StrictUndefined, TemplateError
 from markupsafe import escape
@@ -35,6 +36,7 @@ class Handbook(Model):
     contraindications: dict[str, Contraindication]
     facts: dict[str, Fact]
     search_words: dict[str, list[str]]
+    source_hosts: list[str]
 
     def fact_values(self) -> Facts:
         """Facts for page text: escaped, since pages are Markdown with HTML allowed and facts are data."""
@@ -95,6 +97,7 @@ def load_handbook(data_dir: Path) -> Handbook:
     treatments = _by_id(tfile.treatments, name("treatments.yaml"), lines["treatments.yaml"], ("treatments",))
     contras = _by_id(data["contraindications.yaml"], name("contraindications.yaml"), lines["contraindications.yaml"])
     _cross_check(name, refs, attributes, treatments, contras, facts)
+    _check_hosts(name, refs, data["source-hosts.yaml"], lines["references.yaml"], data["references.yaml"])
     return Handbook(
         references=refs,
         attributes=list(attributes.values()),
@@ -102,7 +105,20 @@ def load_handbook(data_dir: Path) -> Handbook:
         contraindications=contras,
         facts=facts,
         search_words=data["search-words.yaml"],
+        source_hosts=data["source-hosts.yaml"],
     )
+
+
+def _check_hosts(name, refs, hosts: list[str], lines: Lines, entries: list) -> None:
+    """Every reference links to a publisher of record listed in data/source-hosts.yaml."""
+    for i, ref in enumerate(entries):
+        host = urlsplit(ref.url).hostname or ""
+        if host not in hosts:
+            raise HandbookError(
+                f"{name('references.yaml')}, line {lines.get((i, 'url'), '?')}: id '{ref.id}', key 'url': "
+                f"'{host}' is not a publisher listed in {name('source-hosts.yaml')}; link the publisher's own page "
+                "(doi.org, PubMed, the regulator), not a copy"
+            )
 
 
 def _cross_check(name, refs, attributes, treatments, contras, facts) -> None:

@@ -11,6 +11,7 @@ from handbook.yaml12 import Lines
 PATTERNS = {
     r"^[a-z0-9]+([-_][a-z0-9]+)*$": "ids are lower-case letters and digits joined by hyphens, e.g. cold-sore",
     r"^https://\S+$": "a web address starting with https://, with no spaces",
+    r"^[a-z0-9-]+(\.[a-z0-9-]+)+$": "a host name in lower case, e.g. doi.org",
 }
 # Python type names an editor should never see.
 TYPES = {

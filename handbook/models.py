@@ -87,6 +87,10 @@ class Fact(Model):
     """Ids from data/references.yaml."""
 
 
+Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
+SourceHosts = list[Host]
+"""Web hosts a reference may link to: publishers of record only."""
+
 SearchWords = dict[Text, list[Text]]
 """A word patients type -> words the pages use (a trailing * matches any ending)."""
 
@@ -146,6 +150,7 @@ DATA_FILES = {
     "facts.yaml": dict[Id, Fact],
     "search-words.yaml": SearchWords,
     "countries.yaml": CountriesFile,
+    "source-hosts.yaml": SourceHosts,
 }
 
 

@@ -90,6 +90,8 @@ CASES = {
     "bad-id-pattern": (append(CONTRA, NEW_CONTRA.replace("id: sunburn", "id: Sun Burn")),
                        [r"key 'id': 'Sun Burn' is not allowed: ids are lower-case letters and digits joined by hyphens, e\.g\. cold-sore"]),
     "tier-c": (sub(REFS, r"^  tier: \w$", "  tier: C"), [r"data/references\.yaml, line \d+: entry 1 .*key 'tier': 'C' is not allowed; allowed values: 'A', 'B'"]),
+    "copy-not-publisher": (sub(REFS, r"^  url: https://\S+", "  url: https://www.researchgate.net/publication/1"),
+                           [r"data/references\.yaml, line \d+: id '[a-z0-9-]+', key 'url': 'www\.researchgate\.net' is not a publisher listed in data/source-hosts\.yaml"]),
     "http-url": (sub(REFS, r"^  url: https://", "  url: http://"), [r"key 'url': 'http://\S+' is not allowed: a web address starting with https://"]),
     # ---- ids across files ----
     "duplicate-contraindication-id": (append(CONTRA, NEW_CONTRA + NEW_CONTRA),
