@@ -119,3 +119,17 @@ def inject_everywhere(project: Path) -> dict:
              name="injected.md", meta=meta)
     return {"CLINIC_NAME": SHORT_PAYLOAD, "CLINIC_PHONE": PAYLOAD, "CLINIC_EMAIL": PAYLOAD,
             "CLINIC_WEBSITE": PAYLOAD, "CLINIC_ADDRESS": PAYLOAD}
+
+
+UNITS = {"_days": "day", "_weeks": "week", "_months": "month", "_minutes": "minute", "_mm": "mm", "_years": "year"}
+
+
+def fact_phrases(key: str, value) -> list[str]:
+    """What a retyped copy of a fact looks like: the value, with its unit when the value is a bare number."""
+    value = str(value)
+    unit = next((u for suffix, u in UNITS.items() if key.endswith(suffix)), None)
+    if re.fullmatch(r"[\d.]+", value):
+        return [rf"\b{re.escape(value)}\s+{unit}s?\b"] if unit else []
+    if " to " in value and unit:
+        return [rf"\b{re.escape(value)}\s+{unit}s?\b"]
+    return [rf"(?<![\w£]){re.escape(value)}(?!\w)"]

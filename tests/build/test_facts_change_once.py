@@ -1,0 +1,52 @@
+"""CONTRIBUTING's promise, tested: change a fact once in data/facts.yaml and every page,
+data value and PDF changes with it; no old value is left anywhere."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from handbook.data import load_handbook
+from support import ROOT, build_ok, copy_project, fact_phrases
+
+FACTS = load_handbook(ROOT / "data").facts
+
+
+def marker(key: str) -> str:
+    return f"FACT{key.replace('_', '').upper()}MARK"
+
+
+@pytest.fixture(scope="module")
+def marked_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("marked"))
+    facts = project / "data/facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    for key in FACTS:
+        text, count = re.subn(rf"^({key}:\n(?:  #.*\n)*  value: ).*$", rf"\g<1>{marker(key)}", text, flags=re.M)
+        assert count == 1, key
+    facts.write_text(text, encoding="utf-8")
+    return build_ok(project, project / "site")
+
+
+def outputs(site) -> dict[str, str]:
+    texts = {}
+    for path in sorted(site.glob("*.html")):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article:
+            texts[path.name] = article.get_text(" ")
+    for pdf in [site / "handbook.pdf", *sorted((site / "handouts").rglob("*.pdf"))]:
+        texts[pdf.relative_to(site).as_posix()] = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    return {name: " ".join(text.split()) for name, text in texts.items()}
+
+
+def test_no_old_value_is_left_on_the_web_or_on_paper(marked_site):
+    texts = outputs(marked_site)
+    left = [f"{name}: {m.group(0)!r} ({key})" for key, fact in FACTS.items() for pattern in fact_phrases(key, fact.value)
+            for name, text in texts.items() for m in re.finditer(pattern, text, re.I)]
+    assert left == []
+
+
+def test_every_fact_reaches_readers(marked_site):
+    everything = " ".join(outputs(marked_site).values())
+    assert [key for key in FACTS if marker(key) not in everything] == []
