@@ -7,6 +7,7 @@ import pytest
 from handbook.data import load_handbook
 from support import ROOT, fact_phrases
 
+
 def sources() -> dict[str, str]:
     files = [*(ROOT / "docs").rglob("*.md"), *(p for p in (ROOT / "data").glob("*.yaml") if p.name != "facts.yaml")]
     # What the reader sees comes from the text outside {{ ... }}; comments are not published.
