@@ -129,9 +129,9 @@ def _build_pdfs(config) -> None:
     env, site_dir = _state["env"], Path(config.site_dir)
     common = dict(clinic=_state["clinic"], size=env.HANDOUT_PAGE_SIZE, site_dir=site_dir, config=config,
                   created=settings.build_time(env))
-    pages = _state["pages"]
-    jobs = [pdf.handbook_job(pages, **common)]
-    jobs += [pdf.handout_job(page, **common) for page in pages if page.meta.get("handout")]
+    root = Path(config.config_file_path).parent
+    jobs = pdf.jobs(_state["pages"], handbook=_state["handbook"], countries=settings.load_countries(root / "data"),
+                    **common)
     start, total = time.perf_counter(), 0
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:

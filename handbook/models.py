@@ -106,6 +106,8 @@ class PageMeta(Model):
     reviewed_by: Text
     sources: list[Id]
     handout: Id | None = None
+    audience: Literal["patients", "clinics"] = "patients"
+    """clinics: a page for clinics or editors, left out of the patient handbook PDF."""
 
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]

@@ -4,13 +4,20 @@ Pure functions apart from ``render``, which writes one PDF. WeasyPrint may read
 only files of the built site: no other file, no network, no attachments.
 """
 
+from __future__ import annotations
+
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
-from handbook.render import environment
+from handbook.render import environment, reference_numbers
 from handbook.settings import Clinic
+
+if TYPE_CHECKING:
+    from handbook import paper
 
 PAGE_SIZES = {"A4": "A4", "Letter": "letter"}
 FETCHABLE = {".css", ".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".woff", ".woff2", ".ttf"}
@@ -27,6 +34,7 @@ class Section:
     last_reviewed: str
     next_review: str
     reviewed_by: str
+    version: str = ""  # the review date, as a leaflet version: 2026-11-20
 
 
 @dataclass(frozen=True)
@@ -36,15 +44,17 @@ class PdfJob:
     target: str
 
 
-def printable(content: str, page_url: str) -> str:
+def printable(content: str, page_url: str, rules: paper.Rules | None = None, listed=(), medicine_treatments=()) -> str:
     """A page's body (Markdown rendered, no theme) ready for paper.
 
-    Collapsed blocks open, links point at the live site (the PDF is the same
-    wherever it was built), and nothing can ask for a file to be attached.
+    Collapsed blocks open, wording made for paper (see handbook.paper), links
+    that stay links point at the live site (the PDF is the same wherever it was
+    built), and nothing can ask for a file to be attached.
     """
-    from bs4 import BeautifulSoup  # imported on first use: builds without PDFs stay fast
+    from handbook import paper  # imported on first use: builds without PDFs stay fast
 
-    body = BeautifulSoup(content, "html.parser")
+    own_file = urlsplit(page_url).path.rsplit("/", 1)[-1]
+    body = paper.for_paper(content, own_file, rules or paper.Rules(), listed, medicine_treatments)
     for details in body.find_all("details"):
         details["open"] = ""
     for node in body.find_all(rel=True):
@@ -54,20 +64,28 @@ def printable(content: str, page_url: str) -> str:
     for link in body.find_all(["link", "object", "embed", "iframe", "script"]):
         link.decompose()
     for link in body.find_all("a", href=True):
-        link["href"] = urljoin(page_url, link["href"])
+        if not link["href"].startswith("#"):
+            link["href"] = urljoin(page_url, link["href"])
+    for img in body.find_all("img"):
+        img["alt"] = img.get("alt") or "Picture"  # tagged PDFs need alt text on every figure
     return str(body)
 
 
-def section(page, site_url: str) -> Section:
+def page_file(page) -> str:
+    return page.url.rsplit("/", 1)[-1] or "index.html"
+
+
+def section(page, site_url: str, rules: paper.Rules | None = None, medicine_treatments=()) -> Section:
     meta, url = page.meta, urljoin(site_url, page.url)
     return Section(
         slug=Path(page.file.src_uri).stem,
         title=str(page.title),
         url=url,
-        html=printable(page.content, url),
+        html=printable(page.content, url, rules, list(meta.get("sources") or []), medicine_treatments),
         last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
         next_review=meta["next_review"].strftime("%-d %B %Y"),
         reviewed_by=str(meta["reviewed_by"]),
+        version=meta["last_reviewed"].isoformat(),
     )
 
 
@@ -85,17 +103,78 @@ def _job(template: str, target: Path, site_dir: Path, **context) -> PdfJob:
     return PdfJob(html=html, site_dir=str(site_dir), target=str(target))
 
 
-def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, created: str) -> PdfJob:
-    target = site_dir / "handouts" / f"{page.meta['handout']}.pdf"
-    return _job("pdf/handout.html", target, site_dir, page=section(page, config.site_url or ""), clinic=clinic,
-                size=PAGE_SIZES[size], site_name=config.site_name, created=created)
+def leaflet_code(slug: str, large: bool = False) -> str:
+    return f"MNH-{slug.upper()}" + ("-LP" if large else "")
 
 
-def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config, created: str) -> PdfJob:
-    sections = [section(page, config.site_url or "") for page in pages]
+def help_notice(clinic: Clinic, country) -> dict:
+    """Who to call, in the clinic's country: the notice at the end of every PDF."""
+    who = f"{clinic.name} on {clinic.phone}" if clinic.name and clinic.phone else "the clinic that treated you"
+    return {"who": who, "urgent": country.urgent, "emergency": country.emergency}
+
+
+def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
+                rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False) -> PdfJob:
+    slug = page.meta["handout"]
+    folder = site_dir / "handouts" / ("large-print" if large else "")
+    site_url = config.site_url or ""
+    other = urljoin(site_url, f"handouts/{'' if large else 'large-print/'}{slug}.pdf")
+    return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
+                page=section(page, site_url, rules, medicine_treatments), clinic=clinic,
+                size=PAGE_SIZES[size], site_name=config.site_name, created=created, large=large,
+                code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country))
+
+
+def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
+                 rules: paper.Rules | None = None, country=None, medicine_treatments=()) -> PdfJob:
+    from markupsafe import Markup, escape
+
+    from handbook import paper
+
+    sections = [section(page, config.site_url or "", rules, medicine_treatments) for page in pages]
+    lead = paper.for_paper(f"<p>{escape(config.site_description or '')}</p>", "index.html", rules or paper.Rules())
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
                 size=PAGE_SIZES[size], site_name=config.site_name, home_url=config.site_url or "",
-                description=config.site_description, created=created)
+                description=Markup(lead.get_text()), created=created, large=False,
+                help=help_notice(clinic, country))
+
+
+def jobs(pages: list, *, handbook, countries, clinic: Clinic, size: str, site_dir: Path, config,
+         created: str) -> list[PdfJob]:
+    """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print.
+
+    Pages with ``audience: clinics`` stay out of the patient handbook. Where the
+    clinic's country does not let a branded leaflet name a prescription-only
+    medicine, a leaflet about one is not issued and the rest leave it out.
+    """
+    from handbook import paper
+
+    country = countries.countries[clinic.country]
+    names = tuple(countries.prescription_medicines)
+    strict = clinic.branded and not country.branded_may_name_medicines
+    pattern = paper.Rules(medicines=names).medicine_pattern()
+    named = lambda page: strict and bool(pattern.search(str(page.title)))  # noqa: E731
+    patient = [p for p in pages if p.meta.get("audience", "patients") == "patients" and not named(p)]
+    handouts = [p for p in patient if p.meta.get("handout")]
+    left_out = frozenset(page_file(p) for p in pages if p not in patient)
+    medicine_treatments = [t.id for t in handbook.treatments.values() if strict and pattern.search(t.name)]
+    numbers = reference_numbers(handbook)
+    common = dict(
+        wording=dict(country.paper), medicines=names if strict else (),
+        without_medicine_names=dict(countries.without_medicine_names), left_out=left_out,
+        titles={page_file(p): str(p.title) for p in pages},
+        references={r.id: (numbers[r.id], r.citation, r.url) for r in handbook.references.values()},
+        contact=f"{clinic.name}: {clinic.phone}" if clinic.phone else "",
+    )
+    book = paper.Rules(kind="handbook", chapters={page_file(p): f"page-{Path(p.file.src_uri).stem}" for p in patient},
+                       **common)
+    leaflet = paper.Rules(kind="handout", leaflets={page_file(p): str(p.title) for p in handouts}, **common)
+    shared = dict(clinic=clinic, size=size, site_dir=site_dir, config=config, created=created, country=country,
+                  medicine_treatments=medicine_treatments)
+    found = [handbook_job(patient, rules=book, **shared)]
+    for large in (False, True):
+        found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]
+    return found
 
 
 def site_only_fetcher(site_dir: str):
@@ -121,12 +200,32 @@ def site_only_fetcher(site_dir: str):
     return SiteOnly()
 
 
+class _Errors(logging.Handler):
+    """WeasyPrint's ERROR records (a blocked file, an image without alt text, no language): each fails the PDF."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 def render(job: PdfJob) -> tuple[str, int]:
-    """Write one PDF; return its path and page count."""
+    """Write one tagged PDF/UA-1 file; return its path and page count."""
     from weasyprint import HTML  # imported here: slow to import, only needed in workers
 
     Path(job.target).parent.mkdir(parents=True, exist_ok=True)
-    document = HTML(string=job.html, base_url=str(Path(job.site_dir).resolve()) + "/",
-                    url_fetcher=site_only_fetcher(job.site_dir)).render()
-    document.write_pdf(job.target, pdf_identifier=True)  # the identifier is a hash of the content
+    errors, log = _Errors(), logging.getLogger("weasyprint")
+    log.addHandler(errors)
+    try:
+        document = HTML(string=job.html, base_url=str(Path(job.site_dir).resolve()) + "/",
+                        url_fetcher=site_only_fetcher(job.site_dir)).render(pdf_variant="pdf/ua-1")
+        # pdf/ua-1 tags the structure (headings, lists, tables, figures with alt text) and writes the
+        # PDF/UA identification; the file identifier is a hash of the content, so rebuilds match.
+        document.write_pdf(job.target, pdf_variant="pdf/ua-1", pdf_identifier=True)
+    finally:
+        log.removeHandler(errors)
+    if errors.messages:
+        raise RuntimeError(f"{Path(job.target).name}: {'; '.join(dict.fromkeys(errors.messages))}")
     return job.target, len(document.pages)

@@ -34,6 +34,14 @@ class Environment(BaseSettings):
     CLINIC_WEBSITE: str | None = None
     CLINIC_ADDRESS: str | None = None
     CLINIC_LOGO: str | None = None
+    CLINIC_COUNTRY: str = "GB"
+    """Where the clinic is (ISO code): its help numbers and medicine advertising rules, from data/countries.yaml."""
+
+    @field_validator("CLINIC_COUNTRY", mode="before")
+    @classmethod
+    def _country_code(cls, value):
+        code = str(value).strip().upper()
+        return {"": "GB", "UK": "GB"}.get(code, code)
 
     @field_validator("HANDOUT_PAGE_SIZE", mode="before")
     @classmethod
@@ -74,6 +82,30 @@ class Clinic(BaseModel):
     website: str = ""
     address: str = ""
     logo: str = ""  # a data: URI, ready for <img src>
+    country: str = "GB"  # a key of data/countries.yaml
+
+    @property
+    def branded(self) -> bool:
+        """A real clinic's name, not the marked placeholder: its leaflets are the clinic's own."""
+        return not is_placeholder(self.name)
+
+
+def load_countries(data_dir: Path):
+    """data/countries.yaml, validated: help numbers and medicine rules per country."""
+    from handbook.messages import validate
+    from handbook.models import DATA_FILES
+    from handbook.yaml12 import load
+
+    raw, lines = load(data_dir / "countries.yaml", f"{data_dir.name}/countries.yaml")
+    return validate(DATA_FILES["countries.yaml"], raw, f"{data_dir.name}/countries.yaml", lines)
+
+
+def country_from(env: Environment, countries: dict):
+    """The clinic's country from data/countries.yaml; an unknown code fails naming the allowed ones."""
+    if env.CLINIC_COUNTRY not in countries:
+        raise HandbookError(f"settings: CLINIC_COUNTRY must be one of {', '.join(sorted(countries))} "
+                            f"(see data/countries.yaml), got '{env.CLINIC_COUNTRY}'")
+    return countries[env.CLINIC_COUNTRY]
 
 
 def is_placeholder(value: str) -> bool:
@@ -94,12 +126,13 @@ def clinic_from(extra: dict, env: Environment, root: Path) -> Clinic:
         raise HandbookError(f"settings: CLINIC_NAME is {len(values['name'])} characters; "
                             f"at most {MAX_CLINIC_NAME} fit the handout header")
     values["logo"] = logo_uri(values["logo"], root) if values["logo"] else ""
+    country_from(env, load_countries(root / "data").countries)
     if not is_placeholder(values["name"]):  # a real clinic never prints a placeholder
         if is_placeholder(values["phone"]):
             raise HandbookError(f"settings: CLINIC_NAME is '{values['name']}' but the phone is still the "
                                 f"placeholder '{values['phone']}': set CLINIC_PHONE (or extra.clinic.phone)")
         values = {k: "" if is_placeholder(v) else v for k, v in values.items()}
-    return Clinic(**values)
+    return Clinic(**values, country=env.CLINIC_COUNTRY)
 
 
 def logo_uri(path: str, root: Path) -> str:

@@ -5,20 +5,18 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from pdfread import PAGE_BUDGET, text
 from pypdf import PdfReader
-from support import ROOT, build, build_ok, copy_project, page_front_matter, site_config
 
 from handbook import render
 from handbook.data import load_handbook
+from support import ROOT, build, build_ok, copy_project, page_front_matter, site_config
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
 SITE_URL = site_config().site_url
 EPOCH = 1700000000  # 2023-11-14 22:13:20 UTC
+NOT_ISSUED_IN_GB = {"microneedling-vs-botox"}  # compares with a prescription-only medicine
 CLINIC = {"CLINIC_NAME": "Riverside Skin Clinic", "CLINIC_PHONE": "020 7946 0001", "CLINIC_WEBSITE": "riverside.example"}
-
-
-def text(pdf) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
 
 
 def flat(s: str) -> str:
@@ -53,10 +51,10 @@ def test_at_least_five_handouts_and_the_handbook(site_dir):
 
 
 @pytest.mark.parametrize("slug", sorted(HANDOUTS))
-def test_handout_is_one_or_two_a4_pages_with_clinic_dates_and_url(site_dir, slug):
+def test_handout_keeps_to_its_budget_of_a4_pages_with_clinic_dates_and_url(site_dir, slug):
     pdf = site_dir / "handouts" / f"{slug}.pdf"
     reader = PdfReader(pdf)
-    assert 1 <= len(reader.pages) <= 2
+    assert 1 <= len(reader.pages) <= PAGE_BUDGET[slug][0], PAGE_BUDGET[slug][2]
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
     meta = page_front_matter()[HANDOUTS[slug]]
     body = text(pdf)
@@ -162,7 +160,7 @@ def nav_pages(nav) -> list[tuple[str, str]]:
 
 
 def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
-    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").rglob("*.pdf"))]:
         reader = PdfReader(pdf)
         assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792], pdf.name
         body = text(pdf)
@@ -171,16 +169,20 @@ def test_environment_overrides_brand_the_pdfs_on_letter_paper(branded):
         assert leftovers == [], f"{pdf.name}: placeholder clinic details {leftovers}"
 
 
-def test_handouts_stay_within_two_letter_pages(branded):
-    """Letter paper is shorter than A4; handouts must still fit on one sheet, both sides."""
+def test_handouts_keep_to_their_budget_on_letter_paper(branded):
+    """Letter paper is shorter than A4; handouts must still keep to their page budget."""
     for slug in HANDOUTS:
-        pages = len(PdfReader(branded / "handouts" / f"{slug}.pdf").pages)
-        assert 1 <= pages <= 2, f"{slug}.pdf: {pages} Letter pages"
+        pdf = branded / "handouts" / f"{slug}.pdf"
+        if slug in NOT_ISSUED_IN_GB:
+            assert not pdf.exists(), f"{slug}.pdf is issued as a branded GB handout"
+            continue
+        pages = len(PdfReader(pdf).pages)
+        assert 1 <= pages <= PAGE_BUDGET[slug][0], f"{slug}.pdf: {pages} Letter pages; {PAGE_BUDGET[slug][2]}"
 
 
 def test_pdf_dates_follow_source_date_epoch(branded):
     """Dates come from the commit, and the file identifier from the content, so rebuilds match byte for byte."""
-    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").glob("*.pdf"))]:
+    for pdf in [branded / "handbook.pdf", *sorted((branded / "handouts").rglob("*.pdf"))]:
         reader = PdfReader(pdf)
         assert reader.metadata["/CreationDate"] == reader.metadata["/ModDate"] == "D:20231114221320Z", pdf.name
         assert len(reader.trailer["/ID"]) == 2, pdf.name
@@ -280,3 +282,37 @@ def test_a_real_clinic_never_prints_a_placeholder():
     assert (real.name, real.phone, real.email, real.website) == ("Riverside", "020 7946 0001", "", "clinic.example")
     with pytest.raises(HandbookError, match="set CLINIC_PHONE"):
         clinic_from(extra, read_environment({"CLINIC_NAME": "Riverside"}), ROOT)
+
+
+# ---- UK medicine advertising: a GB clinic's branded set never names a prescription-only medicine ----
+
+
+def medicine_words() -> re.Pattern:
+    from handbook.settings import load_countries
+
+    names = load_countries(ROOT / "data").prescription_medicines
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+
+
+def test_gb_branded_set_never_names_the_medicine_or_its_price(branded, hb):
+    price = str(hb.facts["botox_cost_uk"].value)
+    pdfs = [branded / "handbook.pdf", *sorted((branded / "handouts").rglob("*.pdf"))]
+    assert len(pdfs) == 1 + 2 * (len(HANDOUTS) - len(NOT_ISSUED_IN_GB))
+    for pdf in pdfs:
+        body = text(pdf)
+        assert not medicine_words().search(body), f"{pdf.name}: names {medicine_words().search(body)[0]!r}"
+        assert price not in body and "£" not in body, f"{pdf.name}: prints a price"
+
+
+def test_gb_branded_set_keeps_the_safety_advice_without_the_name(branded, hb):
+    body = text(branded / "handouts" / "is-it-right-for-me.pdf")
+    for c in render.select_contraindications(hb, treatment="microneedling"):
+        if not medicine_words().search(c.condition):
+            assert flat(c.condition) in flat(body), c.id
+    assert "Recent fillers or other injections, chemical peels or laser in the same area" in flat(body)
+
+
+def test_unbranded_handbook_and_website_keep_the_medicine(site_dir, html_pages):
+    assert "Botox" in text(site_dir / "handbook.pdf")
+    assert "Botox" in text(site_dir / "handouts" / "microneedling-vs-botox.pdf")
+    assert "Botox" in html_pages["microneedling-vs-botox.html"].get_text()

@@ -1,0 +1,383 @@
+"""Page bodies rewritten for paper: wording, links, citations, help numbers and medicine names.
+
+Pure functions on BeautifulSoup trees. The website keeps the pages as written;
+only the PDFs go through here.
+
+- Web-only instructions (search box, hover, click, tap, this site) are left out,
+  sentence by sentence.
+- A link to another page becomes a reference a reader can follow on paper:
+  "the leaflet 'Is it right for me?'" in a handout, "(see page 8)" in the handbook.
+- Citation marks and the source list agree: in a handout both are numbered 1, 2, 3
+  in reading order; in the handbook both use the References chapter's numbers.
+- UK help numbers become the clinic's country's (data/countries.yaml).
+- Where a clinic-branded leaflet may not name a prescription-only medicine, every
+  sentence, box, row or section naming one (or its price) is left off.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+# Words that only make sense on a screen. Kept in one place: the tests scan every PDF for them.
+WEB_ONLY = re.compile(
+    r"\b(search box|search the handbook|use the search|hover|mouse|click|tap it|tap on|tap\b|this site|"
+    r"this website|scroll|download|web page|browser)\b", re.I)
+INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "sup", "sub", "mark", "small", "br", "kbd"}
+BLOCKS = ["p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption"]
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘(])")
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What one PDF's paper edition changes."""
+
+    kind: str = "handout"  # or "handbook"
+    wording: dict = field(default_factory=dict)
+    """Page wording -> the clinic's country's ("" leaves it out)."""
+    medicines: tuple[str, ...] = ()
+    """Names this paper may not print (empty where naming is allowed)."""
+    without_medicine_names: dict = field(default_factory=dict)
+    leaflets: dict = field(default_factory=dict)
+    """Page file (e.g. 'is-it-right-for-me.html') -> title, for pages issued as leaflets with this one."""
+    chapters: dict = field(default_factory=dict)
+    """Page file -> chapter id, for pages in the handbook PDF."""
+    titles: dict = field(default_factory=dict)
+    """Page file -> title, for every page of the site."""
+    left_out: frozenset = frozenset()
+    """Page files not on paper (meant for clinics, or not issued): sentences linking to them go too."""
+    references: dict = field(default_factory=dict)
+    """Source id -> (number in the References list, citation, url)."""
+    contact: str = ""
+    """Clinic name and phone, added to the 'contact the clinic' card."""
+
+    def medicine_pattern(self) -> re.Pattern | None:
+        if not self.medicines:
+            return None
+        return re.compile(r"\b(" + "|".join(re.escape(m) for m in self.medicines) + r")\b", re.I)
+
+
+# ---- Removing sentences and blocks ----
+
+
+def _strings(block: Tag) -> list[NavigableString]:
+    """The block's own text, in order, not descending into nested blocks (lists, paragraphs, tables)."""
+    found = []
+    for child in block.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:
+                found.append(child)
+        elif isinstance(child, Tag) and child.name in INLINE:
+            found += _strings(child)
+    return found
+
+
+def _own_text(block: Tag) -> str:
+    return "".join(_strings(block))
+
+
+def drop_sentences(block: Tag, matches: Callable[[str], bool]) -> bool:
+    """Remove each sentence of the block's own text that ``matches``; True if any was removed."""
+    strings = _strings(block)
+    text = "".join(strings)
+    spans, start = [], 0
+    for m in SENTENCE.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    doomed = [(a, b) for a, b in spans if matches(text[a:b])]
+    if not doomed:
+        return False
+    offset = 0
+    for s in strings:
+        a0, b0 = offset, offset + len(s)
+        offset = b0
+        keep = "".join(ch for i, ch in enumerate(str(s), a0) if not any(a <= i < b for a, b in doomed))
+        if keep != str(s):
+            s.replace_with(keep)
+    for tag in block.find_all(INLINE - {"br"}):
+        if tag.parent is not None and not tag.get_text(strip=True) and not tag.find(["img", "svg"]):
+            tag.decompose()
+    return True
+
+
+def _section_after(heading: Tag) -> list[Tag]:
+    """A heading and everything after it up to the next heading of the same or a higher level."""
+    level = int(heading.name[1])
+    out = [heading]
+    for sib in heading.find_next_siblings():
+        if isinstance(sib, Tag) and sib.name in HEADINGS and int(sib.name[1]) <= level:
+            break
+        out.append(sib)
+    return out
+
+
+def drop_block(block: Tag) -> None:
+    """Leave a block off paper, with what only makes sense with it (its box, row, section or definition)."""
+    if block.parent is None:
+        return
+    admonition = block.find_parent(class_="admonition")
+    if "admonition-title" in (block.get("class") or []) and admonition is not None:
+        admonition.decompose()
+        return
+    if block.name in HEADINGS:
+        for node in _section_after(block):
+            node.extract()
+        return
+    if block.name == "dt":
+        for dd in block.find_next_siblings():
+            if dd.name != "dd":
+                break
+            dd.decompose()
+    if block.name == "th" and block.parent is not None and block.parent.name == "tr":
+        block.parent.decompose()
+        return
+    if block.name == "td":
+        block.clear()
+        return
+    parent = block.parent
+    block.decompose()
+    while parent is not None and parent.name in ("ul", "ol", "dl", "div") and not parent.get_text(strip=True) \
+            and not parent.find(["img", "svg"]):
+        grand = parent.parent
+        parent.decompose()
+        parent = grand
+
+
+def leave_out(body: Tag, matches: Callable[[str], bool], whole_block_if_first: bool = False) -> None:
+    """Leave out every sentence that ``matches``; a block where it cannot be cut out cleanly goes whole."""
+    for block in body.find_all(BLOCKS):
+        if block.parent is None or not matches(_own_text(block)):
+            continue
+        first = SENTENCE.split(_own_text(block).strip(), maxsplit=1)[0]
+        heading_like = block.name in HEADINGS or block.name in ("dt", "th", "caption") or \
+            "admonition-title" in (block.get("class") or []) or block.find_parent(class_="hb-references")
+        if heading_like or (whole_block_if_first and matches(first)):
+            drop_block(block)
+            continue
+        drop_sentences(block, matches)
+        if matches(_own_text(block)) or not _own_text(block).strip(" .,;:") and not block.find(BLOCKS):
+            drop_block(block)
+    # Anything still matching (text outside the usual blocks): its nearest block goes.
+    for _ in range(50):
+        hit = next((s for s in body.find_all(string=True) if type(s) is NavigableString and matches(str(s))), None)
+        if hit is None:
+            break
+        block = hit.find_parent(BLOCKS + ["div", "section", "nav", "ul", "ol", "table"]) or hit.parent
+        drop_block(block) if block.name in BLOCKS else block.decompose()
+
+
+# ---- Wording ----
+
+
+def _phrase(words: str) -> re.Pattern:
+    """A phrase that may wrap across lines or run through a glossary <abbr> (NHS, GP)."""
+    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+
+
+def _replace_once(block: Tag, pattern: re.Pattern, new: str) -> bool:
+    strings = _strings(block)
+    found = pattern.search("".join(strings))
+    if not found:
+        return False
+    a, b = found.span()
+    offset, placed = 0, False
+    for s in strings:
+        s0, s1 = offset, offset + len(s)
+        offset = s1
+        if s1 <= a or s0 >= b:
+            continue
+        before = str(s)[: max(0, a - s0)]
+        after = str(s)[b - s0:] if b < s1 else ""
+        s.replace_with(before + ("" if placed else new) + after)
+        placed = True
+    for tag in block.find_all(INLINE - {"br"}):
+        if tag.parent is not None and not tag.get_text(strip=True) and not tag.find(["img", "svg"]):
+            tag.decompose()
+    return True
+
+
+def replace_wording(body: Tag, wording: dict) -> None:
+    """Swap phrases in each block's text, longest first as listed; "" leaves the phrase out."""
+    if not wording:
+        return
+    patterns = [(_phrase(old), new) for old, new in wording.items()]
+    for block in body.find_all(BLOCKS):
+        for pattern, new in patterns:
+            for _ in range(20):
+                if not _replace_once(block, pattern, new):
+                    break
+        if block.parent is not None and not block.get_text(strip=True) and not block.find(["img", "svg"]):
+            drop_block(block)
+
+
+def _mentions(pattern: re.Pattern) -> Callable[[str], bool]:
+    return lambda text: bool(pattern.search(text))
+
+
+def without_medicines(body: Tag, rules: Rules, treatment_ids: Iterable[str]) -> None:
+    """No sentence, box, row, column or section naming a prescription-only medicine, or its price."""
+    pattern = rules.medicine_pattern()
+    if pattern is None:
+        return
+    ids = set(treatment_ids)
+    for advice in body.select(".hb-advice[data-treatment]"):
+        if advice["data-treatment"] in ids:
+            advice.decompose()
+    for box in body.select(".hb-contraindication"):
+        if not box.select(".hb-advice"):
+            box.decompose()
+    for table in body.find_all("table"):
+        header = table.find("tr")
+        cols = [i for i, cell in enumerate(header.find_all(["th", "td"]) if header else []) if pattern.search(cell.get_text())]
+        for row in table.find_all("tr"):
+            cells = row.find_all(["th", "td"], recursive=False)
+            for i in reversed(cols):
+                if i < len(cells):
+                    cells[i].decompose()
+        if header is not None and len(header.find_all(["th", "td"])) < 3 and table.select("tbody th[scope=row]"):
+            table.decompose()  # a comparison left with one treatment compares nothing
+    replace_wording(body, rules.without_medicine_names)
+    leave_out(body, _mentions(pattern), whole_block_if_first=True)
+
+
+def _page_file(href: str) -> tuple[str, str]:
+    path, _, anchor = href.partition("#")
+    return path.rsplit("/", 1)[-1], anchor
+
+
+def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
+    """Links to other pages become references a reader can follow on paper."""
+    gone = {f for f in rules.left_out if f != own_file}
+    if gone:
+        for a in body.find_all("a", href=True):
+            if a.parent is not None and _page_file(a["href"])[0] in gone and not a["href"].startswith("http"):
+                block = a.find_parent(BLOCKS)
+                if block is None:
+                    a.decompose()
+                    continue
+                marker = "\u2063"  # an invisible mark to find the link's sentence
+                a.insert(0, NavigableString(marker))
+                drop_sentences(block, lambda t, m=marker: m in t)
+                if marker in block.get_text():
+                    drop_block(block)
+    for a in body.find_all("a", href=True):
+        href = a["href"]
+        if href.startswith(("http://", "https://", "mailto:")) or a.find_parent(class_="hb-sources") \
+                or a.find_parent(class_="hb-references"):
+            continue
+        page, anchor = _page_file(href)
+        if not page or page == own_file:
+            if rules.kind == "handbook" and anchor:
+                a["href"] = f"#{anchor}"
+            continue
+        if rules.kind == "handbook" and page in rules.chapters:
+            a["href"] = f"#{anchor}" if anchor else f"#{rules.chapters[page]}"
+            a["class"] = [*a.get("class", []), "xref"]  # CSS adds "(see page N)"
+        elif rules.kind == "handout" and page in rules.leaflets:
+            title = rules.leaflets[page]
+            label = a.get_text(" ", strip=True)
+            if label.casefold().rstrip("?") == title.casefold().rstrip("?"):
+                a.string = f"the leaflet \u201c{title}\u201d"
+            else:
+                a.insert_after(NavigableString(f" (see the leaflet \u201c{title}\u201d)"))
+        elif page in rules.titles:
+            title = rules.titles[page]
+            if a.get_text(" ", strip=True).casefold().rstrip("?") == title.casefold().rstrip("?"):
+                a.string = f"\u201c{title}\u201d in the handbook online"
+            else:
+                a.insert_after(NavigableString(f" (\u201c{title}\u201d in the handbook online)"))
+
+
+# ---- Citations ----
+
+
+def number_citations(body: Tag, rules: Rules, listed: list[str], own_file: str) -> None:
+    """Citation marks and the Sources list agree in this PDF.
+
+    Handout: marks are renumbered 1, 2, 3 in reading order and the list holds
+    exactly those, then the page's other sources. Handbook: marks and every list
+    keep the numbers of the References chapter.
+    """
+    pattern = rules.medicine_pattern()
+    if pattern is not None:  # a source whose citation names the medicine is not printed, nor its marks
+        for a in body.select(".hb-sources a[href]"):
+            ref = rules.references.get(_page_file(a["href"])[1])
+            if ref and pattern.search(f"{ref[1]} {ref[2]}"):
+                group = a.find_parent(class_="hb-sources")
+                a.decompose()
+                kept = group.find_all("a")
+                group.clear()
+                if not kept:
+                    group.decompose()
+                    continue
+                group.append(NavigableString("(Sources: "))
+                for n, link in enumerate(kept):
+                    group.append(NavigableString(", ") if n else NavigableString(""))
+                    group.append(link)
+                group.append(NavigableString(")"))
+        listed = [r for r in listed if not pattern.search(" ".join(map(str, rules.references[r][1:])))]
+    marks = body.select(".hb-sources a[href]")
+    heading = body.find(id="sources")
+    if rules.kind == "handbook":
+        for a in marks:
+            a["href"] = "#" + _page_file(a["href"])[1]
+        if own_file != "references.html":  # the References chapter holds the anchors
+            for li in body.select("ol.hb-references > li[id]"):
+                del li["id"]
+        return
+    order: list[str] = []
+    for a in marks:
+        ref = _page_file(a["href"])[1]
+        if ref not in order:
+            order.append(ref)
+    order += [r for r in listed if r not in order]
+    numbers = {ref: i for i, ref in enumerate(order, 1)}
+    for a in marks:
+        ref = _page_file(a["href"])[1]
+        a.string = str(numbers[ref])
+        a["href"] = f"#source-{ref}"
+    old = body.select_one("ol.hb-references")
+    if not order:
+        return
+    soup = BeautifulSoup("", "html.parser")
+    new = soup.new_tag("ol", attrs={"class": "hb-references"})
+    for ref in order:
+        _, citation, url = rules.references[ref]
+        li = soup.new_tag("li", attrs={"id": f"source-{ref}"})
+        li.append(NavigableString(citation + " "))
+        link = soup.new_tag("a", href=url)
+        link.string = url.removeprefix("https://")
+        li.append(link)
+        new.append(li)
+    if old is not None:
+        old.replace_with(new)
+    elif heading is not None:
+        heading.insert_after(new)
+
+
+def contact_in_card(body: Tag, contact: str) -> None:
+    """The clinic's name and number inside the 'contact the clinic' card."""
+    if not contact:
+        return
+    for title in body.select(".admonition .admonition-title"):
+        if "contact the clinic" in title.get_text().casefold():
+            p = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "card-contact"})
+            p.string = contact
+            title.parent.append(p)
+
+
+def for_paper(content: str, own_file: str, rules: Rules, listed: Iterable[str] = (),
+              medicine_treatments: Iterable[str] = ()) -> BeautifulSoup:
+    body = BeautifulSoup(content, "html.parser")
+    for node in body.select("form, button, input, label, .hb-handout-link, .headerlink"):
+        node.decompose()
+    leave_out(body, lambda t: bool(WEB_ONLY.search(t)))
+    without_medicines(body, rules, medicine_treatments)
+    replace_wording(body, rules.wording)
+    rewrite_links(body, rules, own_file)
+    number_citations(body, rules, list(listed), own_file)
+    contact_in_card(body, rules.contact)
+    return body

@@ -1,0 +1,118 @@
+"""Reading the built PDFs back: text, font sizes, how full each page is, and the tag structure."""
+
+import re
+import statistics
+from functools import cache
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+MM = 72 / 25.4
+
+# Pages each handout may take, standard and large print. Clear print (12 pt body, 16 pt large) with
+# every source listed takes more paper than the old 9 pt handouts; where a budget is over two pages,
+# the reason is given.
+PAGE_BUDGET = {
+    "before-treatment": (2, 3, "fits on both sides of one sheet"),
+    "after-treatment": (3, 5, "day-by-day table, aftercare, three when-to-get-help cards and 11 sources"),
+    "cost-and-faq": (3, 4, "eight questions answered, with 10 sources"),
+    "is-it-right-for-me": (6, 9, "every condition in its own box with why, what to do and evidence: 17 boxes"),
+    "microneedling-vs-botox": (6, 10, "a 10-row comparison and every reason not to have Botox, in boxes"),
+}
+TOP, BOTTOM = 16 * MM, 15 * MM  # the page margins in handbook/templates/pdf/_print_styles.html
+
+
+@cache
+def reader(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+def runs(page) -> list[tuple[str, float, float]]:
+    """(text, font size in points as printed, baseline y) of every piece of text drawn on a page."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        scale = tm[2] * cm[1] + tm[3] * cm[3]  # the text matrix times the current matrix: vertical scale
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        found.append((text, abs(size * scale) if scale else size, y))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def sizes(pdf: Path) -> list[float]:
+    return [round(size, 1) for page in reader(pdf).pages for _, size, _ in runs(page)]
+
+
+def size_summary(pdf: Path) -> tuple[float, float]:
+    """The smallest and the median size of the text in a PDF, in points."""
+    found = sizes(pdf)
+    return min(found), statistics.median(found)
+
+
+def fill(page) -> float:
+    """How far down the page's text area the text reaches, from 0 (empty) to 1 (full)."""
+    height = float(page.mediabox[3])
+    ys = [y for _, _, y in runs(page) if BOTTOM + 2 < y < height - TOP]
+    return 0.0 if not ys else (height - TOP - min(ys)) / (height - TOP - BOTTOM)
+
+
+def text(pdf: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader(pdf).pages)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in reader(pdf).pages]
+
+
+def _resolve(node):
+    return node.get_object() if isinstance(node, IndirectObject) else node
+
+
+def structure(pdf: Path) -> list[DictionaryObject]:
+    """Every structure element of a tagged PDF, in document (reading) order."""
+    root = reader(pdf).trailer["/Root"]
+    found: list[DictionaryObject] = []
+    seen: set[int] = set()
+
+    def walk(node):
+        node = _resolve(node)
+        if isinstance(node, ArrayObject):
+            for child in node:
+                walk(child)
+            return
+        if not isinstance(node, DictionaryObject) or id(node) in seen:
+            return
+        seen.add(id(node))
+        if "/S" in node:
+            found.append(node)
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(root["/StructTreeRoot"])
+    return found
+
+
+def tags(pdf: Path) -> list[str]:
+    return [str(node["/S"]) for node in structure(pdf)]
+
+
+def heading_levels(pdf: Path) -> list[int]:
+    return [int(t[2]) for t in tags(pdf) if re.fullmatch(r"/H[1-6]", t)]
+
+
+def outline_titles(pdf: Path) -> list[str]:
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))
+
+    walk(reader(pdf).outline)
+    return titles

@@ -1,0 +1,233 @@
+"""Handouts a clinic can hand over: clear print, large print, tagged PDF/UA, wording made for paper,
+help numbers for the clinic's country. Read back from the PDFs (pypdf)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from pdfread import PAGE_BUDGET, fill, heading_levels, outline_titles, page_texts, reader, size_summary, tags, text
+
+from handbook import paper
+from handbook.settings import load_countries
+from support import ROOT, build_ok, copy_project, fails_with, page_front_matter
+
+HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
+COUNTRIES = load_countries(ROOT / "data")
+
+def standard(site: Path) -> list[Path]:
+    return [site / "handouts" / f"{slug}.pdf" for slug in sorted(HANDOUTS)]
+
+
+def large(site: Path) -> list[Path]:
+    return [site / "handouts" / "large-print" / f"{slug}.pdf" for slug in sorted(HANDOUTS)]
+
+
+def every_pdf(site: Path) -> list[Path]:
+    return [site / "handbook.pdf", *standard(site), *large(site)]
+
+
+@pytest.fixture(scope="module")
+def us(tmp_path_factory):
+    """A US clinic's build on Letter paper."""
+    project = copy_project(tmp_path_factory.mktemp("us"))
+    return build_ok(project, project / "site", CLINIC_NAME="Lakeside Skin", CLINIC_PHONE="(555) 010-0123",
+                    CLINIC_COUNTRY="US", HANDOUT_PAGE_SIZE="Letter")
+
+
+# ---- Clear print and large print ----
+
+
+def test_every_handout_has_a_large_print_edition(site_dir):
+    for pdf in large(site_dir):
+        assert pdf.is_file(), pdf
+
+
+@pytest.mark.parametrize("slug", sorted(HANDOUTS))
+def test_clear_print_body_12pt_nothing_below_10pt(site_dir, slug):
+    smallest, median = size_summary(site_dir / "handouts" / f"{slug}.pdf")
+    assert smallest >= 10, f"{slug}.pdf: text at {smallest} pt"
+    assert median >= 12 or slug == "microneedling-vs-botox" and median >= 10, f"{slug}.pdf: median {median} pt"
+
+
+@pytest.mark.parametrize("slug", sorted(HANDOUTS))
+def test_large_print_body_16pt_nothing_below_14pt(site_dir, slug):
+    smallest, median = size_summary(site_dir / "handouts" / "large-print" / f"{slug}.pdf")
+    assert smallest >= 14 and median >= 14, f"large-print/{slug}.pdf: smallest {smallest} pt, median {median} pt"
+
+
+def test_body_text_is_12pt_and_16pt(site_dir):
+    """The size most text is set in: 12 pt in standard print, 16 pt in large print."""
+    from collections import Counter
+
+    from pdfread import sizes
+
+    for pdf in standard(site_dir) + [site_dir / "handbook.pdf"]:
+        assert Counter(sizes(pdf)).most_common(1)[0][0] >= 12, pdf.name
+    for pdf in large(site_dir):
+        assert Counter(sizes(pdf)).most_common(1)[0][0] >= 16, pdf.name
+
+
+@pytest.mark.parametrize("slug", sorted(HANDOUTS))
+def test_handouts_keep_to_their_page_budget(site_dir, slug):
+    pages, large_pages, why = PAGE_BUDGET[slug]
+    assert len(reader(site_dir / "handouts" / f"{slug}.pdf").pages) <= pages, why
+    assert len(reader(site_dir / "handouts" / "large-print" / f"{slug}.pdf").pages) <= large_pages, why
+
+
+def test_no_near_empty_pages(site_dir, capsys):
+    """A handout page other than the last is at least a third full; the handbook's emptiest pages are reported."""
+    for pdf in standard(site_dir) + large(site_dir):
+        pages = reader(pdf).pages
+        for number, page in enumerate(pages[:-1], 1):
+            assert fill(page) >= 1 / 3, f"{pdf.name} page {number} is {fill(page):.0%} full"
+    book = reader(site_dir / "handbook.pdf").pages
+    emptiest = sorted((fill(page), number) for number, page in enumerate(book, 1))[:5]
+    with capsys.disabled():
+        print("\nhandbook.pdf, emptiest pages: " + ", ".join(f"page {n} {f:.0%}" for f, n in emptiest))
+    assert all(f >= 1 / 3 for f, n in emptiest if n not in (1, 2, len(book))), emptiest
+
+
+# ---- Tagged PDF/UA ----
+
+
+def test_every_pdf_is_tagged_pdf_ua_with_title_language_and_bookmarks(site_dir):
+    for pdf in every_pdf(site_dir):
+        r = reader(pdf)
+        root = r.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], f"{pdf.name}: untagged"
+        assert str(root["/Lang"]) == "en-GB", pdf.name
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"], pdf.name
+        assert r.metadata.title and "Microneedling Patient Handbook" in r.metadata.title, pdf.name
+        assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data(), f"{pdf.name}: no PDF/UA identification"
+        assert outline_titles(pdf), f"{pdf.name}: no bookmarks"
+        assert not r.attachments and "/EmbeddedFiles" not in root.get("/Names", {}), f"{pdf.name}: attachments"
+
+
+def test_handout_titles_name_the_leaflet(site_dir):
+    for slug, md in HANDOUTS.items():
+        title = page_front_matter()[md]["title"]
+        assert reader(site_dir / "handouts" / f"{slug}.pdf").metadata.title.startswith(title)
+        assert "large print" in reader(site_dir / "handouts" / "large-print" / f"{slug}.pdf").metadata.title
+
+
+def test_structure_has_headings_lists_tables_and_figures_with_alt_text(site_dir):
+    for pdf in every_pdf(site_dir):
+        found = tags(pdf)
+        assert "/H1" in found and "/P" in found and "/L" in found and "/LI" in found, pdf.name
+        if "/Table" in found:
+            assert "/TH" in found and "/TD" in found, f"{pdf.name}: table without header cells"
+        from pdfread import structure
+
+        figures = [n for n in structure(pdf) if n["/S"] == "/Figure"]
+        assert figures, f"{pdf.name}: the QR code is not a figure"
+        assert all(str(n.get("/Alt", "")).strip() for n in figures), f"{pdf.name}: a figure without alt text"
+
+
+def test_reading_order_starts_with_the_clinic_and_the_leaflet_title(site_dir):
+    """Tags in reading order: the clinic's contact block, then the leaflet's heading, then its text."""
+    for slug in HANDOUTS:
+        pdf = site_dir / "handouts" / f"{slug}.pdf"
+        levels = heading_levels(pdf)
+        assert levels[0] == 1, f"{slug}.pdf: first heading is H{levels[0]}"
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), f"{slug}.pdf: heading levels skip"
+
+
+# ---- Wording for paper ----
+
+
+def test_no_web_only_instructions_on_paper(site_dir):
+    for pdf in every_pdf(site_dir):
+        found = paper.WEB_ONLY.findall(text(pdf))
+        assert not found, f"{pdf.name}: web-only wording {found}"
+
+
+def test_links_print_as_references_a_reader_can_follow(site_dir):
+    before = text(site_dir / "handouts" / "before-treatment.pdf")
+    assert "the leaflet \u201cIs it right for me?\u201d" in before
+    book = reader(site_dir / "handbook.pdf")
+    pages = page_texts(site_dir / "handbook.pdf")
+    refs = re.findall(r"see page (\d+)\)", " ".join(pages))
+    assert refs, "no 'see page N' in the handbook"
+    starts = {reader(site_dir / "handbook.pdf").get_destination_page_number(d) + 1
+              for name, d in book.named_destinations.items() if name.startswith("page-")}
+    assert set(map(int, refs)) <= set(range(1, len(pages) + 1))
+    assert set(map(int, refs)) & starts, "page references do not lead to chapter starts"
+
+
+def test_pages_for_clinics_stay_out_of_the_patient_handbook(site_dir):
+    clinic_pages = [md for md, meta in page_front_matter().items() if meta.get("audience") == "clinics"]
+    assert clinic_pages, "no page is marked audience: clinics"
+    book = text(site_dir / "handbook.pdf")
+    for md in clinic_pages:
+        assert page_front_matter()[md]["title"] not in book, md
+    assert "README" not in book
+
+
+def test_citation_marks_and_the_source_list_agree(site_dir):
+    """No source tags (jdd-2024) on paper: marks are numbers, and each number is in the handout's list."""
+    for pdf in standard(site_dir) + large(site_dir):
+        body = text(pdf)
+        assert not re.search(r"Sources?: [a-z]+-", body), f"{pdf.name}: source tags on paper"
+        marks = {int(n) for group in re.findall(r"\(Sources: ([\d, ]+)\)", body) for n in group.split(",")}
+        listed = len(re.findall(r"(?:doi\.org|https?://|www\.)", body.split("Sources ")[-1]))
+        assert not marks or max(marks) <= listed, f"{pdf.name}: mark {max(marks)} but {listed} sources listed"
+
+
+def test_printable_numbers_marks_in_reading_order_and_lists_them():
+    rules = paper.Rules(references={"a": (7, "Alpha.", "https://a.example"), "b": (3, "Beta.", "https://b.example"),
+                                    "c": (9, "Gamma.", "https://c.example")})
+    body = ('<p>One <span class="hb-sources">(Sources: <a href="references.html#b">3</a>)</span></p>'
+            '<p>Two <span class="hb-sources">(Sources: <a href="references.html#a">7</a>, '
+            '<a href="references.html#b">3</a>)</span></p>'
+            '<h2 id="sources">Sources</h2><ol class="hb-references"><li id="c">Gamma.</li></ol>')
+    out = paper.for_paper(body, "page.html", rules, listed=["c"])
+    assert [a.get_text() for a in out.select(".hb-sources a")] == ["1", "2", "1"]
+    assert [li["id"] for li in out.select("ol.hb-references li")] == ["source-b", "source-a", "source-c"]
+    assert out.select_one(".hb-sources a")["href"] == "#source-b"
+
+
+def test_web_only_sentences_go_and_the_rest_stays():
+    body = ("<p>Words are in the glossary. Hold your mouse over an underlined word, or tap it, "
+            "to see what it means. See <a href='x.html'>x</a>.</p><p>Use the search box at the top.</p>")
+    out = paper.for_paper(body, "page.html", paper.Rules())
+    assert out.get_text(" ", strip=True).startswith("Words are in the glossary. See")
+    assert "mouse" not in str(out) and "search" not in str(out)
+
+
+# ---- Help numbers by country ----
+
+
+def test_every_country_has_help_numbers_and_a_medicine_rule():
+    assert {"GB", "US", "IE", "AU", "CA"} <= set(COUNTRIES.countries)
+    assert "999" in COUNTRIES.countries["GB"].emergency and "111" in COUNTRIES.countries["GB"].urgent
+    assert "911" in COUNTRIES.countries["US"].emergency and "911" in COUNTRIES.countries["CA"].emergency
+    assert "000" in COUNTRIES.countries["AU"].emergency and "112" in COUNTRIES.countries["IE"].emergency
+    assert COUNTRIES.countries["GB"].branded_may_name_medicines is False
+
+
+def test_unknown_country_fails_naming_the_allowed_ones(project, tmp_path):
+    fails_with(project, tmp_path, r"settings: CLINIC_COUNTRY must be one of AU, CA, GB, IE, US "
+               r"\(see data/countries.yaml\), got 'FR'", CLINIC_COUNTRY="fr")
+
+
+def test_uk_handouts_give_111_and_999(site_dir):
+    after = text(site_dir / "handouts" / "after-treatment.pdf")
+    assert "NHS 111" in after and "999" in after
+
+
+def test_us_handouts_say_911_and_your_doctor_never_111_or_999(us):
+    for pdf in [us / "handbook.pdf", *standard(us), *large(us)]:
+        if not pdf.exists():
+            continue
+        body = text(pdf)
+        assert not re.search(r"\b(111|999)\b|A&E|\bGP\b", body), f"{pdf.name}: UK help numbers"
+        assert "911" in body, pdf.name
+    after = text(us / "handouts" / "after-treatment.pdf")
+    assert "your doctor" in after and "Call 911 or go to the emergency room" in after
+    assert [round(float(v)) for v in reader(us / "handouts" / "after-treatment.pdf").pages[0].mediabox[2:]] == [612, 792]
+    assert str(reader(us / "handbook.pdf").trailer["/Root"]["/Lang"]) == "en-US"
+
+
+def test_us_clinic_may_name_the_medicine(us):
+    """US rules allow a branded leaflet to name a prescription medicine: the comparison is issued."""
+    assert (us / "handouts" / "microneedling-vs-botox.pdf").is_file()
