@@ -1,11 +1,6 @@
-/* A private checklist for "Is it right for me?".
- *
- * The reader ticks the boxes that apply to them and gets a list to take to their
- * appointment: what to tell the practitioner, and questions to ask. It runs only
- * in this page: nothing is sent, nothing is saved (no cookie, no storage), and it
- * works offline and from file://. Without JavaScript the boxes are still there to
- * read. It never says whether the reader can or cannot have a treatment.
- */
+/* "Is it right for me?": tick what applies, get a list to take to the appointment.
+   Runs only in this page: nothing sent, nothing stored (no cookie, no storage); works
+   offline and from file://; without JavaScript the boxes remain. Never gives a verdict. */
 (function () {
   "use strict";
   var article = document.querySelector("article.md-content__inner");
