@@ -37,6 +37,13 @@ class Handbook(Model):
     facts: dict[str, Fact]
     search_words: dict[str, list[str]]
     source_hosts: list[str]
+    lang: str = "en"
+    strings: dict[str, str] = {}
+    """Words of the macro templates in ``lang``, keyed by the English (data/<lang>/strings.yaml)."""
+
+    def t(self, text: str) -> str:
+        """``text`` in the handbook's language (English as written)."""
+        return self.strings.get(text, text)
 
     def fact_values(self) -> Facts:
         """Facts for page text: escaped, since pages are Markdown with HTML allowed and facts are data."""
@@ -77,12 +84,22 @@ def _by_id(items, source: str, lines: Lines, top: tuple = ()) -> dict:
     return out
 
 
-def load_handbook(data_dir: Path) -> Handbook:
-    """Read, validate and cross-check every data file in ``data_dir``."""
+def load_handbook(data_dir: Path, lang: str = "en") -> Handbook:
+    """Read, validate and cross-check every data file in ``data_dir``.
+
+    Another ``lang`` (such as "es") puts the texts of ``data_dir/<lang>/`` in place of the
+    English ones, id by id (see handbook/translations.py); ids, sources and numbers stay English.
+    """
     name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
     raw, lines = {}, {}
     for f in DATA_FILES:
         raw[f], lines[f] = load(data_dir / f, name(f))
+    if lang != "en":
+        from handbook import translations
+
+        load_handbook(data_dir)  # the English first: its mistakes read as in the English build
+        raw = translations.check_data(raw, data_dir / lang, f"{data_dir.name}/{lang}")
+        strings = translations.strings(data_dir / lang, f"{data_dir.name}/{lang}")
     facts = validate(DATA_FILES["facts.yaml"], raw["facts.yaml"], name("facts.yaml"), lines["facts.yaml"])
     values = Facts({k: fact.value for k, fact in facts.items()})
     data = {"facts.yaml": facts}
@@ -106,6 +123,7 @@ def load_handbook(data_dir: Path) -> Handbook:
         facts=facts,
         search_words=data["search-words.yaml"],
         source_hosts=data["source-hosts.yaml"],
+        **({"lang": lang, "strings": strings} if lang != "en" else {}),
     )
 
 
@@ -143,12 +161,13 @@ def _cross_check(name, refs, attributes, treatments, contras, facts) -> None:
         check_ids(fact.sources, refs, "source id", f"{name('facts.yaml')}: fact '{key}', key 'sources'")
 
 
-@lru_cache(maxsize=2)
-def _cached(data_dir: Path, stamps: tuple) -> Handbook:
-    return load_handbook(data_dir)
+@lru_cache(maxsize=4)
+def _cached(data_dir: Path, stamps: tuple, lang: str = "en") -> Handbook:
+    return load_handbook(data_dir, lang)
 
 
-def handbook_for(data_dir: Path) -> Handbook:
+def handbook_for(data_dir: Path, lang: str = "en") -> Handbook:
     """``load_handbook`` once per build: the macros and the hooks share it; an edited file reloads."""
-    stamps = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(data_dir.glob("*.yaml")))
-    return _cached(data_dir, stamps)
+    files = sorted(data_dir.glob("*.yaml")) + (sorted((data_dir / lang).glob("*.yaml")) if lang != "en" else [])
+    stamps = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in files)
+    return _cached(data_dir, stamps, lang)

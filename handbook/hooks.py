@@ -49,7 +49,7 @@ def on_config(config):
         env=env,
         enabled=settings.handouts_enabled(env, _state.get("command", "build")),
         clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root),
-        handbook=handbook_for(root / "data"),
+        handbook=handbook_for(root / "data", config.theme["language"]),
         problems=_Problems(),
     )
     logging.getLogger("mkdocs").addHandler(_state["problems"])

@@ -83,7 +83,7 @@ def macros(hb: Handbook, page) -> dict:
 
 
 def define_env(env) -> None:
-    hb = handbook_for(Path(env.project_dir) / "data")
+    hb = handbook_for(Path(env.project_dir) / "data", env.conf["theme"]["language"])
     env.variables["facts"] = hb.fact_values()
     env.variables["handbook"] = hb
     ours = macros(hb, lambda: env.page)
@@ -139,4 +139,5 @@ def on_pre_page_macros(env) -> None:
     if meta.sources:
         refs = render.render_references(env.variables["handbook"], meta.sources)
         # Citations stay out of the search index: they would match patients' words by chance.
-        env.markdown += f'\n\n## Sources {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
+        heading = env.variables["handbook"].t("Sources")
+        env.markdown += f'\n\n## {heading} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'

@@ -36,6 +36,7 @@ def render_block(template: str, **context) -> str:
     Markdown would read indented lines as code and blank lines as the end of
     an HTML block, so both are removed.
     """
+    context.setdefault("_", str)  # the template's own words, translated by the caller's handbook (Handbook.t)
     html = environment().get_template(template).render(**context)
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
@@ -59,6 +60,7 @@ def render_comparison(hb: Handbook, treatment_ids: Iterable[str], references_url
         treatments=[hb.treatments[i] for i in ids],
         references_url=references_url,
         numbers=reference_numbers(hb),
+        _=hb.t,
     )
 
 
@@ -113,7 +115,7 @@ def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: s
     """Contraindication callouts: "do not have" as danger, "talk first" as warning."""
     return render_block(
         "macros/contraindications.html", callouts=list(callouts), treatments=hb.treatments,
-        references_url=references_url, numbers=reference_numbers(hb),
+        references_url=references_url, numbers=reference_numbers(hb), _=hb.t,
     )
 
 

@@ -1,0 +1,145 @@
+"""MkDocs hooks for the languages (``hooks:`` in mkdocs.yml): one build per language.
+
+English builds into the site's root, Spanish (``mkdocs.es.yml``) into ``es/``. For every
+language: ``hreflang`` links per page (Material's point at the home pages only). For a
+translation: Spanish search settings, the theme's words and dates in Spanish, the
+translation's review line, accent-free words in the search index, and the check that
+every English page has an up-to-date translation (missing fails, out of date warns).
+"""
+
+import datetime as dt
+import html
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from babel.dates import format_date
+from markupsafe import escape
+from mkdocs.plugins import event_priority
+
+from handbook import translations
+from handbook.errors import HandbookError
+from handbook.messages import validate
+
+# Split on spaces and punctuation, Spanish marks included, so "¿Duele?" is indexed as "duele"
+# and "«bótox»" as "bótox"; a full stop inside a number ("0.5") stays.
+SEPARATOR = r'[\s\-,:;!?¿¡=\[\]()"“”«»/]+|\.(?!\d)|&[lg]t;'
+ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+TIME = re.compile(r'(<time datetime="(\d{4}-\d\d-\d\d)">)[^<]*(</time>)')
+WORD = re.compile(r"\w+")
+
+_state: dict = {}
+
+
+def _bases(config) -> dict[str, str]:
+    """Each language's full address, from the English one (SITE_URL when set)."""
+    lang = config.theme["language"]
+    english = os.environ.get("SITE_URL") or (config.site_url or "")
+    if not os.environ.get("SITE_URL") and lang != "en":
+        english = english.removesuffix(f"{lang}/")
+    english = english.rstrip("/") + "/"
+    return {"en": english, **{code: f"{english}{code}/" for code in translations.LANGUAGES}}
+
+
+def on_config(config):
+    lang = config.theme["language"]
+    root = Path(config.config_file_path).parent
+    bases = _bases(config)
+    _state.update(lang=lang, root=root, bases=bases, theme={}, used=set())
+    if lang == "en":
+        return config
+    if lang not in translations.LANGUAGES:
+        raise HandbookError(f"{Path(config.config_file_path).name}: theme.language '{lang}' has no translation "
+                            f"set up; known: {', '.join(translations.LANGUAGES)}")
+    config.site_url = bases[lang]
+    search = config.plugins.get("material/search")
+    if search is not None:
+        # Spanish stop words; no stemmer: Material searches by prefix, which skips stemming.
+        search.config.lang = [lang]
+        search.config.separator = SEPARATOR
+    missing, stale = translations.page_status(root, lang)
+    if missing:
+        raise HandbookError("missing translation(s), run `python -m handbook translations`:\n  " + "\n  ".join(missing))
+    for line in stale:
+        translations.log.warning("Translation out of date: %s", line)
+    _state["theme"] = translations.theme_strings(root / "data" / lang, f"data/{lang}")
+    return config
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    """A translated page's review line: who checked the translation, and when."""
+    record = page.meta.get("translation")
+    if _state["lang"] != "en" and isinstance(record, dict):
+        checked = validate(translations.PageTranslation, record, f"docs-{_state['lang']}/{page.file.src_path} "
+                           "front matter, key 'translation'")
+        page.meta["translation"] = {"reviewed_by": escape(checked.reviewed_by), "reviewed": checked.reviewed}
+    return html_text
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """"20 de noviembre de 2026": CLDR's long date, whatever the machine's locale."""
+    return format_date(day, "long", locale=lang)
+
+
+def _hreflang(page) -> str:
+    """One link per language to this page, and x-default (English), with full addresses."""
+    if page is None or page.file.src_uri == "404.md" or not page.url:
+        return ""
+    links = [f'<link rel="alternate" hreflang="{code}" href="{html.escape(base + page.url)}">'
+             for code, base in _state["bases"].items()]
+    links.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(_state["bases"]["en"] + page.url)}">')
+    return "\n    ".join(links) + "\n"
+
+
+def on_post_page(output: str, page, config) -> str:
+    first = ALTERNATE.search(output)
+    if first:
+        output = output[: first.start()] + "    " + _hreflang(page) + ALTERNATE.sub("", output[first.start():])
+    return _translated(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The 404 page and the sitemap are templates, not pages."""
+    if template_name == "404.html":
+        return _translated(ALTERNATE.sub("", output))
+    return output
+
+
+def _translated(output: str) -> str:
+    """The theme's English words and dates in the build's language."""
+    lang = _state["lang"]
+    if lang == "en":
+        return output
+    for english, translated in _state["theme"].items():
+        if english in output:
+            output = output.replace(english, translated)
+            _state["used"].add(english)
+    return TIME.sub(lambda m: m.group(1) + long_date(dt.date.fromisoformat(m.group(2)), lang) + m.group(3), output)
+
+
+def plain(text: str) -> str:
+    """Text without accents: "anestésica" -> "anestesica" (ñ stays)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("ñ", "\0").replace("Ñ", "\1"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).replace("\0", "ñ").replace("\1", "Ñ")
+
+
+@event_priority(45)  # after the patients' words are added (priority 50), before the index is written
+def on_post_build(config) -> None:
+    lang = _state["lang"]
+    if lang == "en":
+        return
+    unused = sorted(set(_state["theme"]) - _state["used"])
+    if unused:
+        translations.log.warning("data/%s/strings.yaml, key 'theme': no page has %s; the template changed, "
+                                 "update or remove the line", lang, ", ".join(repr(u) for u in unused))
+    search = config.plugins.get("material/search")
+    if search is None:
+        return
+    # Readers often type without accents ("anestesica", "hinchazon"): those forms go in too.
+    for entry in search.search_index.entries:
+        words = {w for w in WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"])))}
+        extra = sorted({plain(w).lower() for w in words if plain(w) != w})
+        if extra:
+            entry["keywords"] = " ".join(filter(None, [entry.get("keywords", ""), html.escape(" ".join(extra))]))
