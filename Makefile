@@ -44,9 +44,10 @@ pdf-deps:
 system-deps: ## Install the Debian packages the build and tests use
 	$(call apt_ensure,$(TEST_PACKAGES))
 
-build: venv pdf-deps ## Strict build of the site and PDFs into site/ (replaced only on success)
+build: venv pdf-deps ## Strict build of the site and PDFs, English and Spanish (es/), into site/ (replaced only on success)
 	rm -rf $(SITE).tmp
 	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
+	$(BIN)/mkdocs build --strict --config-file mkdocs.es.yml --site-dir $(SITE).tmp/es  # Spanish edition, in es/
 	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
 
 pdf: build ## Clinic PDFs: the build writes site/handouts/*.pdf and site/handbook.pdf (CLINIC_* to brand)

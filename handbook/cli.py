@@ -47,6 +47,12 @@ def _check_data(args) -> int:
     return 0
 
 
+def _translations(args) -> int:
+    from handbook import translations
+
+    return translations.main(ROOT, strict=args.strict)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
     tasks = top.add_subparsers(dest="task", required=True)
@@ -55,6 +61,9 @@ def parser() -> argparse.ArgumentParser:
     task.set_defaults(run=_overdue)
     tasks.add_parser("schemas", help="regenerate data/schema/*.json from the models").set_defaults(run=_schemas)
     tasks.add_parser("check-data", help="validate data/ and every page's front matter").set_defaults(run=_check_data)
+    task = tasks.add_parser("translations", help="list missing and out-of-date translations; fails if any is missing")
+    task.add_argument("--strict", action="store_true", help="fail on out-of-date translations too")
+    task.set_defaults(run=_translations)
     for name, run, text in [("links", _links, "every internal link and anchor in a built site resolves"),
                             ("readability", _readability, "reading grade of every built page (8 or lower)")]:
         task = tasks.add_parser(name, help=text)
