@@ -26,6 +26,9 @@
   list.appendChild(el("h3", { id: "hb-checklist-title" }, "Your list for your appointment"));
   var content = el("div");
   list.appendChild(content);
+  var canonical = document.querySelector("link[rel=canonical]");
+  list.appendChild(el("p", { "class": "hb-checklist__from" },
+    "From \u201c" + document.title + "\u201d: " + (canonical ? canonical.href : location.href)));
   panel.appendChild(list);
   panel.appendChild(el("p", { "class": "hb-checklist__privacy" },
     "Only you see this list. It is not saved or sent anywhere, and it is gone when you close the page."));

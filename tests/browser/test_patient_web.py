@@ -305,6 +305,7 @@ def test_print_my_list_prints_the_list_alone(checklist, tmp_path):
     text = " ".join((p.extract_text() or "") for p in PdfReader(pdf).pages)
     flat = re.sub(r"\s+", " ", text)
     assert "Tell your practitioner about" in flat and names[1] in flat and "Questions to ask" in flat
+    assert "is-it-right-for-me.html" in flat, "the paper says where it came from"
     assert names[2] not in flat and "What to do:" not in flat, "the rest of the page was printed too"
     assert len(PdfReader(pdf).pages) == 1
 
