@@ -10,14 +10,15 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 MM = 72 / 25.4
 
-# Pages each handout may take, standard and large print. Clear print (12 pt body, 16 pt large) with
+# Pages each handout may take, standard and large print, on A4 or Letter. Clear print (12 pt body, 16 pt large) with
 # every source listed takes more paper than the old 9 pt handouts; where a budget is over two pages,
 # the reason is given.
 PAGE_BUDGET = {
     "before-treatment": (2, 3, "fits on both sides of one sheet"),
-    "after-treatment": (3, 5, "day-by-day table, aftercare, three when-to-get-help cards and 11 sources"),
+    "after-treatment": (4, 5, "day-by-day table, aftercare, three when-to-get-help cards and 11 sources "
+                        "(3 pages on A4, 4 on Letter)"),
     "cost-and-faq": (3, 4, "eight questions answered, with 10 sources"),
-    "is-it-right-for-me": (6, 9, "every condition in its own box with why, what to do and evidence: 17 boxes"),
+    "is-it-right-for-me": (7, 10, "every condition in its own box with why, what to do and evidence: 17 boxes (6 pages on A4, 7 on Letter)"),
     "microneedling-vs-botox": (6, 10, "a 10-row comparison and every reason not to have Botox, in boxes"),
 }
 TOP, BOTTOM = 16 * MM, 15 * MM  # the page margins in handbook/templates/pdf/_print_styles.html
@@ -43,12 +44,14 @@ def runs(page) -> list[tuple[str, float, float]]:
     return found
 
 
+@cache
 def sizes(pdf: Path) -> list[float]:
-    return [round(size, 1) for page in reader(pdf).pages for _, size, _ in runs(page)]
+    """The size of every character printed (so a median is the size most of the text is set in)."""
+    return [round(size, 1) for page in reader(pdf).pages for t, size, _ in runs(page) for _ in t.strip()]
 
 
 def size_summary(pdf: Path) -> tuple[float, float]:
-    """The smallest and the median size of the text in a PDF, in points."""
+    """The smallest and the median size of the characters in a PDF, in points."""
     found = sizes(pdf)
     return min(found), statistics.median(found)
 
