@@ -90,6 +90,7 @@ links: venv ## Every internal link and anchor in the built site resolves
 
 readability: venv ## Reading grade of every built page (8 or lower)
 	$(BIN)/python -m handbook readability $(SITE)
+	$(BIN)/python -m handbook readability-es $(SITE)/es  # Spanish: INFLESZ and Fernández-Huerta
 
 overdue: venv ## List pages overdue for clinical review; fails if any
 	$(BIN)/python -m handbook overdue

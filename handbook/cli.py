@@ -47,6 +47,12 @@ def _check_data(args) -> int:
     return 0
 
 
+def _readability_es(args) -> int:
+    from handbook import reading_es
+
+    return reading_es.main(Path(args.site))
+
+
 def _translations(args) -> int:
     from handbook import translations
 
@@ -69,6 +75,9 @@ def parser() -> argparse.ArgumentParser:
         task = tasks.add_parser(name, help=text)
         task.add_argument("site", nargs="?", default="site")
         task.set_defaults(run=run)
+    task = tasks.add_parser("readability-es", help="reading ease of every built Spanish page (fairly easy or easier)")
+    task.add_argument("site", nargs="?", default="site/es")
+    task.set_defaults(run=_readability_es)
     return top
 
 

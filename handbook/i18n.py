@@ -103,7 +103,27 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """The 404 page and the sitemap are templates, not pages."""
     if template_name == "404.html":
         return _translated(ALTERNATE.sub("", output))
+    if template_name == "sitemap.xml":
+        return _sitemap_alternates(output)
     return output
+
+
+def _sitemap_alternates(xml: str) -> str:
+    """Each address in the sitemap lists the same page in every language (Google's hreflang in sitemaps)."""
+    own = _state["bases"][_state["lang"]]
+
+    def links(match: re.Match) -> str:
+        url = html.unescape(match.group(1))
+        if not url.startswith(own):
+            return match.group(0)
+        path = url[len(own):]
+        alternates = "".join(f'\n         <xhtml:link rel="alternate" hreflang="{code}" href="{html.escape(base + path)}"/>'
+                             for code, base in [*_state["bases"].items(), ("x-default", _state["bases"]["en"])])
+        return match.group(0) + alternates
+
+    xml = xml.replace('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">', 1)
+    return re.sub(r"<loc>([^<]+)</loc>", links, xml)
 
 
 def _translated(output: str) -> str:
