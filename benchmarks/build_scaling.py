@@ -41,7 +41,7 @@ Read more on [the home page](../index.md).
 
 def project(tmp: Path, generated: int) -> Path:
     dest = tmp / f"ours-{generated}"
-    for part in ["docs", "data", "overrides", "includes", "macros.py", "mkdocs.yml"]:
+    for part in ["docs", "data", "overrides", "includes", "handbook", "macros.py", "mkdocs.yml"]:
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, dest / part)
     if generated:
         gen = dest / "docs" / "generated"

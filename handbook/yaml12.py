@@ -1,82 +1,75 @@
 """YAML 1.2 for data files and front matter: values load as written, or the file is refused.
 
-ruamel.yaml reads YAML 1.2, so ``1:30`` stays text and ``yes`` is not true. On top:
-a duplicate key fails; numbers that would not print back as written (``010``,
-``1.50``) and dates stay text, so a model decides what they are; and every value
-keeps the line it came from, for messages.
+ruamel.yaml parses (its C parser when ruamel.yaml.clib is there) and resolves tags by
+YAML 1.2, so ``1:30`` stays text and ``yes`` is not true. From its nodes this module
+builds plain values: a duplicate key fails; numbers that would not print back as
+written (``010``, ``1.50``) and dates stay text, so a model decides what they are; and
+every value keeps the line it came from, for messages.
 """
 
 import re
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from handbook.errors import HandbookError
 
 Lines = dict[tuple, int]  # path of keys and list positions -> 1-based line
+TAG = "tag:yaml.org,2002:"
 
 
-class _AsWritten(RoundTripConstructor):
-    """Numbers only when they read back exactly as written; dates as text."""
-
-    def construct_yaml_int(self, node):
-        text = self.construct_scalar(node)
-        return int(text) if re.fullmatch(r"-?(0|[1-9][0-9]*)", text) else str(text)
-
-    def construct_yaml_float(self, node):
-        text = self.construct_scalar(node)
-        return float(text) if re.fullmatch(r"-?(0|[1-9][0-9]*)\.[0-9]*[1-9]", text) else str(text)
-
-    def construct_yaml_timestamp(self, node, values=None):
-        return str(self.construct_scalar(node))
+class _Duplicate(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
 
 
-for _tag, _method in [("int", "construct_yaml_int"), ("float", "construct_yaml_float"),
-                      ("timestamp", "construct_yaml_timestamp")]:
-    _AsWritten.add_constructor(f"tag:yaml.org,2002:{_tag}", getattr(_AsWritten, _method))
+def _scalar(node: ScalarNode):
+    """A scalar as written: only plain numbers that print back the same, true/false and null are not text."""
+    text, tag = node.value, node.tag
+    if not node.style:  # plain, unquoted
+        if tag == TAG + "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
+            return int(text)
+        if tag == TAG + "float" and re.fullmatch(r"-?(0|[1-9][0-9]*)\.[0-9]*[1-9]", text):
+            return float(text)
+        if tag == TAG + "bool":
+            return text == "true"
+        if tag == TAG + "null":
+            return None
+    return text
+
+
+def _plain(node, path: tuple, lines: Lines, first_line: int):
+    lines[path] = node.start_mark.line + first_line
+    if isinstance(node, MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node) if isinstance(key_node, ScalarNode) else str(key_node.value)
+            if key in out:
+                raise _Duplicate(str(key), key_node.start_mark.line + first_line, lines[path + (key,)])
+            out[key] = _plain(value_node, path + (key,), lines, first_line)
+            lines[path + (key,)] = key_node.start_mark.line + first_line  # the key's line, not the value's
+        return out
+    if isinstance(node, SequenceNode):
+        return [_plain(item, path + (i,), lines, first_line) for i, item in enumerate(node.value)]
+    return _scalar(node)
 
 
 def _parser() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _AsWritten
-    return yaml
-
-
-def _plain(node, path: tuple, lines: Lines):
-    """ruamel's round-trip objects as plain dicts, lists, str, int, float, bool; lines recorded."""
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if hasattr(node, "lc"):
-                lines[path + (key,)] = node.lc.key(key)[0] + 1
-            out[str(key) if not isinstance(key, (int, float, bool)) else key] = _plain(value, path + (key,), lines)
-        return out
-    if isinstance(node, list):
-        for i in range(len(node)):
-            if hasattr(node, "lc"):
-                lines[path + (i,)] = node.lc.item(i)[0] + 1
-        return [_plain(value, path + (i,), lines) for i, value in enumerate(node)]
-    if isinstance(node, bool) or node is None:
-        return node
-    for kind in (str, int, float):
-        if isinstance(node, kind):
-            return kind(node)
-    return node
+    return YAML(typ="safe")  # ruamel's C parser when installed, else its pure-Python one; YAML 1.2 tags either way
 
 
 def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     """Parse YAML text; return plain data and its line map. Errors name ``label`` and the line."""
     try:
-        data = _parser().load(text)
-    except DuplicateKeyError as exc:
-        key = re.search(r'duplicate key "([^"]*)"', exc.problem or "")
-        first = exc.context_mark.line + first_line if exc.context_mark else "?"
-        raise HandbookError(
-            f"{label}, line {exc.problem_mark.line + first_line}: duplicate key '{key.group(1) if key else '?'}' "
-            f"(already set on line {first}); keep one"
-        ) from None
+        node = _parser().compose(text)
+        lines: Lines = {}
+        data = _plain(node, (), lines, first_line) if node is not None else None
+    except _Duplicate as dup:
+        raise HandbookError(f"{label}, line {dup.line}: duplicate key '{dup.key}' (already set on line {dup.first}); "
+                            "keep one") from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + first_line}" if mark else ""
@@ -86,11 +79,7 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
         raise HandbookError(f"{label}{line}: YAML syntax error: {exc.problem}{hint}") from None
     except YAMLError as exc:
         raise HandbookError(f"{label}: not readable as YAML: {str(exc).splitlines()[0]}") from None
-    lines: Lines = {}
-    plain = _plain(data, (), lines)
-    if first_line != 1:
-        lines = {k: v + first_line - 1 for k, v in lines.items()}
-    return plain, lines
+    return data, lines
 
 
 def read_text(path: Path, label: str) -> str:

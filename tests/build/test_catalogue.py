@@ -128,7 +128,7 @@ CASES = {
                    [r"docs/scratch\.md front matter: key 'last_reviewed': should be a real date written as YYYY-MM-DD"]),
     "impossible-date": (front(FM.replace("last_reviewed: 2026-11-01", "last_reviewed: 2026-02-30")), [r"key 'last_reviewed': should be a real date"]),
     "colon-in-description": (front(FM.replace("description: A scratch page.", "description: Botox: what it is")),
-                             [r"docs/scratch\.md front matter, line 2: YAML syntax error: mapping values are not allowed here"]),
+                             [r"docs/scratch\.md front matter, line 2: YAML syntax error: mapping values are not allowed"]),
     "review-in-future": (front(FM.replace("last_reviewed: 2026-11-01", "last_reviewed: 2099-01-01").replace("2027-11-01", "2099-06-01")),
                          [r"docs/scratch\.md front matter, key 'last_reviewed': 2099-01-01 is in the future"]),
     "next-review-too-late": (front(FM.replace("next_review: 2027-11-01", "next_review: 2028-06-01")),
