@@ -52,8 +52,18 @@ def _checked(name: str, func):
     return macro
 
 
-def macros(hb: Handbook, page) -> dict:
-    """The macros pages can call; ``page()`` gives the page being rendered."""
+def nav_pages(nav) -> list[tuple[str, str]]:
+    """(title, file) of every page in a nav from mkdocs.yml, in order."""
+    found = []
+    for entry in nav or []:
+        items = entry.items() if isinstance(entry, dict) else [(None, entry)]
+        for title, target in items:
+            found += nav_pages(target) if isinstance(target, list) else [(title, target)]
+    return found
+
+
+def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
+    """The macros pages can call; ``page()`` gives the page being rendered, ``handouts()`` the handout pages."""
 
     def comparison_table(*treatment_ids: str) -> str:
         """Compare two or more treatments: comparison_table("microneedling", "botox")."""
@@ -74,11 +84,23 @@ def macros(hb: Handbook, page) -> dict:
         callout = render.one_callout(hb, ident, treatment)
         return render.render_callouts(hb, [callout], _url_from(page(), REFERENCES_PAGE))
 
+    def handout_table() -> str:
+        """Every handout, from the pages' front matter (`handout:`), in nav order, with its PDFs."""
+        here = page()
+        rows = [dict(slug=slug, title=title, page_url=_url_from(here, file),
+                     pdf_url=_url_from(here, f"handouts/{slug}.md").replace(".html", ".pdf"),
+                     large_url=_url_from(here, f"handouts/large-print/{slug}.md").replace(".html", ".pdf"))
+                for title, file, slug in handouts()]
+        if not rows:
+            raise HandbookError("handout_table(): no page has `handout:` in its front matter")
+        return render.render_block("macros/handout_table.html", handouts=rows)
+
     def reference_list() -> str:
         """Every reference in data/references.yaml (for the References page)."""
         return render.render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
 
-    found = [comparison_table, contraindications, contraindication_links, contraindication, reference_list]
+    found = [comparison_table, contraindications, contraindication_links, contraindication, handout_table,
+             reference_list]
     return {f.__name__: _checked(f.__name__, f) for f in found}
 
 
@@ -86,7 +108,18 @@ def define_env(env) -> None:
     hb = handbook_for(Path(env.project_dir) / "data", env.conf["theme"]["language"])
     env.variables["facts"] = hb.fact_values()
     env.variables["handbook"] = hb
-    ours = macros(hb, lambda: env.page)
+    docs = Path(env.conf["docs_dir"])
+
+    def handouts() -> list[tuple[str, str, str]]:
+        """(title, file, slug) of each nav page whose front matter names a handout."""
+        found = []
+        for title, file in nav_pages(env.conf["nav"]):
+            meta = read_meta(docs / file, f"docs/{file}")
+            if meta.get("handout"):
+                found.append((title or meta.get("title") or file, file, meta["handout"]))
+        return found
+
+    ours = macros(hb, lambda: env.page, handouts)
     for name, func in ours.items():
         env.macro(func, name)
     _known_names[:] = sorted(ours)

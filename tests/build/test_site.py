@@ -144,3 +144,11 @@ def test_404_page_helps_the_reader_on(site_dir):
     text = (site_dir / "404.html").read_text(encoding="utf-8")
     assert "Page not found" in text and 'href="/index.html"' not in text
     assert "search" in text.lower() and "after-treatment.html" in text
+
+
+def test_the_clinic_handouts_page_lists_every_handout_from_front_matter(html_pages):
+    rows = html_pages["handouts.html"].select(".hb-handouts tbody tr")
+    slugs = [row["id"].removeprefix("handout-") for row in rows]
+    assert sorted(slugs) == sorted(meta["handout"] for meta in page_front_matter().values() if meta.get("handout"))
+    for row, slug in zip(rows, slugs, strict=True):
+        assert f"handouts/{slug}.pdf" in [a["href"] for a in row.find_all("a")]
