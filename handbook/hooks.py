@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import pdf, sanitize, search_words, settings
+from handbook import glyphs, pdf, sanitize, search_words, settings
 from handbook.data import handbook_for
 from handbook.errors import HandbookError
 
@@ -118,6 +118,15 @@ def on_post_build(config) -> None:
     _build_pdfs(config)
 
 
+def _check_printable(pages, clinic) -> None:
+    """Every character the handouts print has a glyph in the print font."""
+    for page in pages:
+        glyphs.check(str(page.title) + " " + re.sub(r"<[^>]+>", " ", page.content or ""), f"docs/{page.file.src_path}")
+    for field, value in clinic.model_dump().items():
+        if field != "logo":
+            glyphs.check(value, f"settings: CLINIC_{field.upper()}")
+
+
 def _build_pdfs(config) -> None:
     logging.getLogger("mkdocs").removeHandler(_state["problems"])
     if not _state["enabled"]:
@@ -127,6 +136,7 @@ def _build_pdfs(config) -> None:
         log.info("PDF handouts skipped: the build has warnings")
         return
     env, site_dir = _state["env"], Path(config.site_dir)
+    _check_printable(_state["pages"], _state["clinic"])
     common = dict(clinic=_state["clinic"], size=env.HANDOUT_PAGE_SIZE, site_dir=site_dir, config=config,
                   created=settings.build_time(env))
     root = Path(config.config_file_path).parent

@@ -166,6 +166,8 @@ CASES = {
                           [r"docs/scratch\.md: the id 'pregnancy' is used twice on the page"]),
     "two-tables-one-page": (page('{{ comparison_table("microneedling", "botox") }}\n\n{{ comparison_table("botox", "microneedling") }}'),
                             [r"docs/scratch\.md: the id 'compare-[\w-]+' is used twice on the page"]),
+    "unprintable-character": ((page("Keep the cream cool 🧴."), {"HANDOUTS": "1"}),
+                              [r"docs/scratch\.md: the handouts cannot print '🧴' \(U\+1F9F4 LOTION BOTTLE\); use words instead"]),
     # ---- build settings ----
     "logo-missing": ({"CLINIC_LOGO": "no-such-logo.png"}, [r"settings: CLINIC_LOGO \(or extra\.clinic\.logo\) file not found: no-such-logo\.png"]),
     "logo-not-an-image": ((write("logo.png", "<svg onload=alert(1)>"), {"CLINIC_LOGO": "logo.png"}),
@@ -177,6 +179,8 @@ CASES = {
     "blank-clinic-phone": ({"CLINIC_NAME": "Riverside", "CLINIC_PHONE": ""}, [r"settings: CLINIC_PHONE \(or extra\.clinic\.phone\) is blank"]),
     "clinic-name-too-long": ({"CLINIC_NAME": "R" * 61, "CLINIC_PHONE": "020 7946 0001"}, [r"settings: CLINIC_NAME is 61 characters; at most 60 fit"]),
     "placeholder-phone": ({"CLINIC_NAME": "Riverside"}, [r"settings: CLINIC_NAME is 'Riverside' but the phone is still the placeholder"]),
+    "unprintable-clinic-name": ({"CLINIC_NAME": "Riverside 💉", "CLINIC_PHONE": "020 7946 0001", "HANDOUTS": "1"},
+                                [r"settings: CLINIC_NAME: the handouts cannot print '💉'"]),
     "source-date-epoch": ({"SOURCE_DATE_EPOCH": "yesterday"}, [r"settings: SOURCE_DATE_EPOCH must be whole seconds since 1970, got 'yesterday'"]),
 }
 
