@@ -3,9 +3,9 @@
 import json
 import re
 
-import yaml
 from pypdf import PdfReader
 
+from handbook.yaml12 import loads
 from support import ROOT, add_page, build, build_ok, edit, fails_with
 
 PEEL = """
@@ -18,7 +18,7 @@ PEEL = """
 
 def test_third_treatment_from_data_only_builds_strictly(project, tmp_path):
     """(a) A new treatment and a page comparing it, with no Python change."""
-    attributes = [a["id"] for a in yaml.safe_load((project / "data/treatments.yaml").read_text())["attributes"]]
+    attributes = [a["id"] for a in loads((project / "data/treatments.yaml").read_text(), "treatments")[0]["attributes"]]
     values = "".join(f"      {a}:\n        text: Peel text for {a}.\n        sources: [chu-2021]\n" for a in attributes)
     with open(project / "data/treatments.yaml", "a", encoding="utf-8") as f:
         f.write(PEEL + values)
@@ -47,7 +47,7 @@ def test_new_contraindication_reaches_callouts_handout_and_search(project, tmp_p
 def test_typo_in_data_key_names_file_key_and_allowed_values(project, tmp_path):
     """(c) The message an editor sees for a mistyped key."""
     edit(project / "data/contraindications.yaml", "      instead: Move your appointment", "      insted: Move your appointment")
-    out = fails_with(project, tmp_path, r"data/contraindications\.yaml: invalid data")
+    out = fails_with(project, tmp_path, r"data/contraindications\.yaml, line \d+: entry 3")
     assert "entry 3 (id 'cold-sore-outbreak'), key 'treatments', key 'microneedling', key 'insted': unknown key; " \
            "allowed keys: severity, reason, instead, evidence, sources" in out
     assert "key 'instead': required key is missing" in out
@@ -68,15 +68,19 @@ def test_overdue_review_warns_without_failing_the_build(project, tmp_path):
     assert "Review overdue: docs/glossary.md was due for review on 2026-01-02" in result.stderr
 
 
-def test_overdue_command_fails_and_names_pages(tmp_path):
-    import datetime as dt  # noqa: PLC0415
+def test_overdue_command_fails_and_names_pages(project, capsys):
+    import datetime as dt
 
-    from overdue import main, overdue  # noqa: PLC0415
+    from handbook.overdue import main, overdue_pages
 
-    assert overdue({"docs/a.md": dt.date(2026, 1, 1), "docs/b.md": dt.date(2030, 1, 1)}, dt.date(2027, 1, 1)) == [
-        "docs/a.md: review was due on 2026-01-01"]
-    assert main(["2000-01-01"]) == 0
-    assert main(["2100-01-01"]) == 1
+    late = overdue_pages(project / "docs", dt.date(2100, 1, 1))
+    assert late and all(line.startswith("docs/") and ": review was due on " in line for line in late)
+    assert overdue_pages(project / "docs", dt.date(2000, 1, 1)) == []
+    assert main(project, dt.date(2000, 1, 1)) == 0
+    assert main(project, dt.date(2100, 1, 1)) == 1
+    assert "page(s) overdue for review on 2100-01-01" in capsys.readouterr().out
+    (project / "docs/index.md").write_text("---\ndescription: x\n---\n# x\n")
+    assert any(line.startswith("docs/index.md: no valid review dates") for line in overdue_pages(project / "docs", dt.date(2000, 1, 1)))
 
 
 def test_edit_button_follows_the_edit_uri_setting(monkeypatch):

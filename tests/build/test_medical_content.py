@@ -5,15 +5,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
+from handbook.yaml12 import loads
 from support import ROOT
 
 DATA = ROOT / "data"
 
 
 def load(name: str):
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return loads((DATA / name).read_text(encoding="utf-8"), f"data/{name}")[0]
 
 
 def plain(node) -> str:
