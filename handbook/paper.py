@@ -269,6 +269,12 @@ def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
                 or a.find_parent(class_="hb-references"):
             continue
         page, anchor = _page_file(href)
+        before = a.previous_sibling
+        titled = page in rules.titles and a.get_text(" ", strip=True).casefold().rstrip("?") == \
+            rules.titles[page].casefold().rstrip("?")
+        if page and page != own_file and not titled and isinstance(before, NavigableString) \
+                and re.search(r"\bRead\s+$", str(before)):
+            before.replace_with(re.sub(r"\bRead\s+$", "Read about ", str(before)))  # "Read home rollers"
         if not page or page == own_file:
             if rules.kind == "handbook" and anchor:
                 a["href"] = f"#{anchor}"
@@ -282,13 +288,13 @@ def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
             if label.casefold().rstrip("?") == title.casefold().rstrip("?"):
                 a.string = f"the leaflet \u201c{title}\u201d"
             else:
-                a.insert_after(NavigableString(f" (see the leaflet \u201c{title}\u201d)"))
+                a.insert_after(NavigableString(f" in the leaflet \u201c{title}\u201d"))
         elif page in rules.titles:
             title = rules.titles[page]
             if a.get_text(" ", strip=True).casefold().rstrip("?") == title.casefold().rstrip("?"):
                 a.string = f"\u201c{title}\u201d in the handbook online"
             else:
-                a.insert_after(NavigableString(f" (\u201c{title}\u201d in the handbook online)"))
+                a.insert_after(NavigableString(f" in \u201c{title}\u201d, in the handbook online"))
 
 
 # ---- Citations ----
