@@ -330,8 +330,9 @@ def number_citations(body: Tag, rules: Rules, listed: list[str], own_file: str) 
     if rules.kind == "handbook":
         for a in marks:
             a["href"] = "#" + _page_file(a["href"])[1]
-        if own_file != "references.html":  # the References chapter holds the anchors
-            for li in body.select("ol.hb-references > li[id]"):
+        for li in body.select("ol.hb-references > li"):
+            _number(li, li.get("value") or str(rules.references.get(li.get("id"), ("",))[0]))
+            if own_file != "references.html":  # the References chapter holds the anchors
                 del li["id"]
         return
     order: list[str] = []
@@ -353,6 +354,7 @@ def number_citations(body: Tag, rules: Rules, listed: list[str], own_file: str) 
     for ref in order:
         _, citation, url = rules.references[ref]
         li = soup.new_tag("li", attrs={"id": f"source-{ref}"})
+        _number(li, str(numbers[ref]))
         li.append(NavigableString(citation + " "))
         link = soup.new_tag("a", href=url)
         link.string = url.removeprefix("https://")
@@ -362,6 +364,15 @@ def number_citations(body: Tag, rules: Rules, listed: list[str], own_file: str) 
         old.replace_with(new)
     elif heading is not None:
         heading.insert_after(new)
+
+
+def _number(li: Tag, number: str) -> None:
+    """The entry's number as text: WeasyPrint ignores <li value> (a presentational hint, left off)."""
+    label = BeautifulSoup("", "html.parser").new_tag("span", attrs={"class": "ref-number"})
+    label.string = f"{number}."
+    li.insert(0, label)
+    li.insert(1, NavigableString(" "))
+    li["class"] = [*li.get("class", []), "numbered"]
 
 
 def contact_in_card(body: Tag, contact: str) -> None:
