@@ -287,6 +287,11 @@ def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
             label = a.get_text(" ", strip=True)
             if label.casefold().rstrip("?") == title.casefold().rstrip("?"):
                 a.string = f"the leaflet \u201c{title}\u201d"
+                if isinstance(before, NavigableString) and re.search(r"\bthe\s+$", str(before)):
+                    before.replace_with(re.sub(r"\bthe\s+$", "", str(before)))  # "on the Is it right..."
+                after = a.next_sibling
+                if isinstance(after, NavigableString) and re.match(r"\s+page\b", str(after)):
+                    after.replace_with(re.sub(r"^\s+page\b", "", str(after)))  # "... page."
             else:
                 a.insert_after(NavigableString(f" in the leaflet \u201c{title}\u201d"))
         elif page in rules.titles:
