@@ -1,7 +1,7 @@
 """MkDocs hooks for the languages (``hooks:`` in mkdocs.yml): one build per language.
 
 English builds into the site's root, Spanish (``mkdocs.es.yml``) into ``es/``. For every
-language: ``hreflang`` links per page (Material's point at the home pages only). For a
+language: ``hreflang`` per page in the sitemap (Material's head links name only the home pages). For a
 translation: Spanish search settings, the theme's words and dates in Spanish, the
 translation's review line, accent-free words in the search index, and the check that
 every English page has an up-to-date translation (missing fails, out of date warns).
@@ -58,6 +58,9 @@ def on_config(config):
         # Spanish stop words; no stemmer: Material searches by prefix, which skips stemming.
         search.config.lang = [lang]
         search.config.separator = SEPARATOR
+        index = getattr(search, "search_index", None)
+        if index is not None:  # the plugin has already copied its settings for the index
+            index.config.update(lang=[lang], separator=SEPARATOR)
     missing, stale = translations.page_status(root, lang)
     if missing:
         raise HandbookError("missing translation(s), run `python -m handbook translations`:\n  " + "\n  ".join(missing))
@@ -82,21 +85,12 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=lang)
 
 
-def _hreflang(page) -> str:
-    """One link per language to this page, and x-default (English), with full addresses."""
-    if page is None or page.file.src_uri == "404.md" or not page.url:
-        return ""
-    links = [f'<link rel="alternate" hreflang="{code}" href="{html.escape(base + page.url)}">'
-             for code, base in _state["bases"].items()]
-    links.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(_state["bases"]["en"] + page.url)}">')
-    return "\n    ".join(links) + "\n"
-
-
 def on_post_page(output: str, page, config) -> str:
-    first = ALTERNATE.search(output)
-    if first:
-        output = output[: first.start()] + "    " + _hreflang(page) + ALTERNATE.sub("", output[first.start():])
-    return _translated(output)
+    """hreflang lives in the sitemaps, page by page (see _sitemap_alternates). Material's
+    <link rel="alternate"> tags go: they name only the home pages, and its "stay on page"
+    script fetches sitemap.xml from each one's host, a request to the public site from
+    every page, even one opened from disk."""
+    return _translated(ALTERNATE.sub("", output))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

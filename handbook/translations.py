@@ -208,7 +208,7 @@ def main(root: Path, strict: bool = False) -> int:
 def strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The macro templates' words in one language: ``strings.yaml``, English text -> translation."""
     data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
-    return validate(dict[Text, Text], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")
+    return validate(dict[str, str], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")  # spaces kept
 
 
 def theme_strings(lang_dir: Path, label: str) -> dict[str, str]:

@@ -13,7 +13,8 @@ from handbook.frontmatter import pages, read_meta
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 # What a project copy needs to build; everything an editor can change.
-PROJECT_PARTS = ["docs", "data", "overrides", "includes", "handbook", "macros.py", "mkdocs.yml"]
+PROJECT_PARTS = ["docs", "data", "overrides", "includes", "handbook", "macros.py", "mkdocs.yml",
+                 "docs-es", "includes-es", "mkdocs.es.yml"]  # the Spanish edition
 
 
 @functools.cache
@@ -37,16 +38,16 @@ def mkdocs_env(**extra: str) -> dict:
     return env
 
 
-def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build`; return the finished process (never raises)."""
+def build(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` (mkdocs.es.yml: the Spanish edition); return the finished process (never raises)."""
     return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site_dir)],
+        [str(BIN / "mkdocs"), "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project, env=mkdocs_env(**env), capture_output=True, text=True, timeout=600,
     )
 
 
-def build_ok(project: Path, site_dir: Path, **env: str) -> Path:
-    result = build(project, site_dir, **env)
+def build_ok(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: str) -> Path:
+    result = build(project, site_dir, config, **env)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 

@@ -1,0 +1,119 @@
+"""The Spanish edition in Chromium: patients' Spanish words find the right Spanish page, from a
+server and from disk; axe on every Spanish page in both palettes; the language selector."""
+
+import pytest
+from test_accessibility import violations
+from test_offline_and_privacy import PAGES
+from test_search import result_pages, top_results, type_query
+
+# (what a patient types, the page that must be in the top three results)
+QUERIES = [
+    ("embarazo", "is-it-right-for-me.html"),
+    ("embarazada", "is-it-right-for-me.html"),
+    ("lactancia", "is-it-right-for-me.html"),           # search word: the pages say "dar el pecho"
+    ("queloide", "is-it-right-for-me.html"),
+    ("anticoagulantes", "is-it-right-for-me.html"),
+    ("herpes labial", "before-treatment.html"),
+    ("calentura", "before-treatment.html"),
+    ("crema anestésica", "on-the-day.html"),
+    ("crema anestesica", "on-the-day.html"),            # no accents, as many people type
+    ("¿duele?", "on-the-day.html"),
+    ("cuidados", "after-treatment.html"),
+    ("infección", "after-treatment.html"),
+    ("maquillaje", "after-treatment.html"),
+    ("bloqueador solar", "after-treatment.html"),        # search word: the pages say "protector solar"
+    ("moratón", "after-treatment.html"),                 # Spain: the pages say "moretón"
+    ("hinchazon", "after-treatment.html"),
+    ("cuántas sesiones", "sessions-and-results.html"),
+    ("cicatrices de acné", "what-it-can-treat.html"),
+    ("estrías", "what-it-can-treat.html"),
+    ("manchas", "what-it-can-treat.html"),
+    ("piel oscura", "risks-and-safety.html"),
+    ("facial vampiro", "risks-and-safety.html"),
+    ("dermaroller", "risks-and-safety.html"),            # search word: the pages say "rodillo"
+    ("radiofrecuencia", "risks-and-safety.html"),
+    ("bótox", "microneedling-vs-botox.html"),
+    ("botox", "microneedling-vs-botox.html"),
+    ("precio", "cost-and-faq.html"),
+    ("costo", "cost-and-faq.html"),                       # US Spanish: the pages say "precio"
+    ("folleto", "handouts.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def es_search(browser, es_server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(es_server)
+    page.wait_for_function("() => document.querySelector('.md-search__form') !== null")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_spanish_query_finds_the_spanish_page(es_search, es_server, query, expected):
+    top = top_results(es_search, query)
+    print(f"{query!r}: {top}")
+    assert expected in top
+    links = es_search.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)")
+    assert links and all(link.startswith(es_server) for link in links), "only Spanish pages"
+
+
+def test_enough_spanish_queries():
+    assert len(QUERIES) >= 15
+
+
+def test_spanish_search_from_disk_with_no_network(browser, es_site_dir):
+    context = browser.new_context()
+    blocked = []
+    context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")),
+                  lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto((es_site_dir / "index.html").as_uri())
+    type_query(page, "cuidados")
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert "after-treatment.html" in result_pages(page)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith((es_site_dir.as_uri())) and page.locator("html").get_attribute("lang") == "es"
+    assert blocked == []
+    context.close()
+
+
+def test_a_nonsense_query_says_so_in_spanish(es_search):
+    type_query(es_search, "zzqxv")
+    es_search.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.includes('No se encontraron')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("md", PAGES)
+def test_no_wcag_violations_in_spanish(browser, es_server, md, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(es_server + md.replace(".md", ".html"))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert violations(page) == []
+    context.close()
+
+
+def test_the_language_selector_keeps_the_page_from_disk(browser, site_dir, es_site_dir, tmp_path):
+    """English and Spanish side by side on disk, as `make build` writes them: each selector link opens the
+    same page in the other language."""
+    import shutil
+
+    both = tmp_path / "site"
+    shutil.copytree(site_dir, both, ignore=shutil.ignore_patterns("es", "*.pdf"))
+    shutil.copytree(es_site_dir, both / "es", ignore=shutil.ignore_patterns("*.pdf"))
+    page = browser.new_page()
+    page.goto((both / "on-the-day.html").as_uri())
+    page.locator(".md-select button").hover()
+    page.locator('a.md-select__link[hreflang="es"]').click()
+    page.wait_for_url("**/es/on-the-day.html")
+    assert page.locator("h1").inner_text() == "El día del tratamiento"
+    page.locator(".md-select button").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/site/on-the-day.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.close()
