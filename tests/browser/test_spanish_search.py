@@ -75,7 +75,7 @@ def test_spanish_search_from_disk_with_no_network(browser, es_site_dir):
     assert "after-treatment.html" in result_pages(page)
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_load_state()
-    assert page.url.startswith((es_site_dir.as_uri())) and page.locator("html").get_attribute("lang") == "es"
+    assert page.url.startswith(es_site_dir.as_uri()) and page.locator("html").get_attribute("lang") == "es"
     assert blocked == []
     context.close()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT, build, edit
 
 from handbook import reading_es
 from handbook.data import load_handbook
+from support import ROOT, build, edit
 
 PAGES = sorted(p.name.replace(".md", ".html") for p in (ROOT / "docs").glob("*.md"))
 ES = load_handbook(ROOT / "data", "es")

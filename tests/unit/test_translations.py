@@ -5,13 +5,13 @@ import re
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
 from handbook import translations
 from handbook.data import load_handbook
 from handbook.errors import HandbookError
 from handbook.models import DATA_FILES
 from handbook.yaml12 import load
+from support import ROOT
 
 ES = ROOT / "data" / "es"
 
