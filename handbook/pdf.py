@@ -114,7 +114,8 @@ def help_notice(clinic: Clinic, country) -> dict:
 
 
 def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
-                rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False) -> PdfJob:
+                rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False,
+                lang: str = "en-GB") -> PdfJob:
     slug = page.meta["handout"]
     folder = site_dir / "handouts" / ("large-print" if large else "")
     site_url = config.site_url or ""
@@ -122,11 +123,11 @@ def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, crea
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
                 page=section(page, site_url, rules, medicine_treatments), clinic=clinic,
                 size=PAGE_SIZES[size], site_name=config.site_name, created=created, large=large,
-                code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country))
+                code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country), lang=lang)
 
 
 def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
-                 rules: paper.Rules | None = None, country=None, medicine_treatments=()) -> PdfJob:
+                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB") -> PdfJob:
     from markupsafe import Markup, escape
 
     from handbook import paper
@@ -136,7 +137,7 @@ def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, conf
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
                 size=PAGE_SIZES[size], site_name=config.site_name, home_url=config.site_url or "",
                 description=Markup(lead.get_text()), created=created, large=False,
-                help=help_notice(clinic, country))
+                help=help_notice(clinic, country), lang=lang)
 
 
 def jobs(pages: list, *, handbook, countries, clinic: Clinic, size: str, site_dir: Path, config,
@@ -169,8 +170,10 @@ def jobs(pages: list, *, handbook, countries, clinic: Clinic, size: str, site_di
     book = paper.Rules(kind="handbook", chapters={page_file(p): f"page-{Path(p.file.src_uri).stem}" for p in patient},
                        **common)
     leaflet = paper.Rules(kind="handout", leaflets={page_file(p): str(p.title) for p in handouts}, **common)
+    language = str(config.theme.get("language") or "en")
+    lang = f"en-{clinic.country}" if language.startswith("en") else language  # the PDF's /Lang, for screen readers
     shared = dict(clinic=clinic, size=size, site_dir=site_dir, config=config, created=created, country=country,
-                  medicine_treatments=medicine_treatments)
+                  medicine_treatments=medicine_treatments, lang=lang)
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]
