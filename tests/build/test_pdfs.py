@@ -319,3 +319,31 @@ def test_unbranded_handbook_and_website_keep_the_medicine(site_dir, html_pages):
     assert "Botox" in text(site_dir / "handbook.pdf")
     assert "Botox" in text(site_dir / "handouts" / "microneedling-vs-botox.pdf")
     assert "Botox" in html_pages["microneedling-vs-botox.html"].get_text()
+
+
+# ---- The clinic on paper ----
+
+
+def images_on(page) -> int:
+    xobjects = page["/Resources"].get("/XObject", {})
+    return sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+
+
+def test_clinic_contact_block_code_version_and_other_formats_on_every_handout(branded):
+    for pdf in sorted((branded / "handouts").rglob("*.pdf")):
+        first = " ".join((PdfReader(pdf).pages[0].extract_text() or "").split())
+        assert "Riverside Skin Clinic" in first and "Phone: 020 7946 0001" in first, f"{pdf.name}: no contact block"
+        assert images_on(PdfReader(pdf).pages[0]) >= 1, f"{pdf.name}: no logo"
+        body = text(pdf)
+        assert re.search(r"Leaflet MNH-[A-Z-]+, version \d{4}-\d\d-\d\d", body), pdf.name
+        assert "Other formats:" in body and ("large print" in body or "standard print" in body), pdf.name
+
+
+def test_aftercare_card_gives_the_clinics_number(branded):
+    body = flat(text(branded / "handouts" / "after-treatment.pdf"))
+    card = body.split("Contact the clinic that treated you if:")[1][:400]
+    assert "Riverside Skin Clinic: 020 7946 0001" in card
+
+
+def test_handbook_cover_carries_the_logo(branded):
+    assert images_on(PdfReader(branded / "handbook.pdf").pages[0]) == 1
