@@ -93,7 +93,7 @@ def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
                 for title, file, slug in handouts()]
         if not rows:
             raise HandbookError("handout_table(): no page has `handout:` in its front matter")
-        return render.render_block("macros/handout_table.html", handouts=rows)
+        return render.render_block("macros/handout_table.html", handouts=rows, _=hb.t)
 
     def reference_list() -> str:
         """Every reference in data/references.yaml (for the References page)."""
