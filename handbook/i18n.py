@@ -9,6 +9,7 @@ every English page has an up-to-date translation (missing fails, out of date war
 
 import datetime as dt
 import html
+import json
 import os
 import re
 import unicodedata
@@ -28,6 +29,7 @@ SEPARATOR = r'[\s\-,:;!?¿¡=\[\]()"“”«»/]+|\.(?!\d)|&[lg]t;'
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 TIME = re.compile(r'(<time datetime="(\d{4}-\d\d-\d\d)">)[^<]*(</time>)')
 WORD = re.compile(r"\w+")
+CHECKLIST = re.compile(r'[ \t]*<script src="[^"]*javascripts/checklist\.js"')
 
 _state: dict = {}
 
@@ -67,6 +69,10 @@ def on_config(config):
     for line in stale:
         translations.log.warning("Translation out of date: %s", line)
     _state["theme"] = translations.theme_strings(root / "data" / lang, f"data/{lang}")
+    words = json.dumps(translations.checklist_strings(root / "data" / lang, f"data/{lang}"), ensure_ascii=False)
+    # The checklist script's words, as JSON it reads from the page; "<" escaped so nothing can close the tag.
+    words = words.replace("<", "\\u003c")
+    _state["checklist"] = f'<script type="application/json" id="hb-checklist-words">{words}</script>\n'
     return config
 
 
@@ -90,7 +96,10 @@ def on_post_page(output: str, page, config) -> str:
     <link rel="alternate"> tags go: they name only the home pages, and its "stay on page"
     script fetches sitemap.xml from each one's host, a request to the public site from
     every page, even one opened from disk."""
-    return _translated(ALTERNATE.sub("", output))
+    output = ALTERNATE.sub("", output)
+    if _state["lang"] != "en" and CHECKLIST.search(output):
+        output = CHECKLIST.sub(lambda m: _state["checklist"] + m.group(0), output, count=1)
+    return _translated(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

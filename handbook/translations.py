@@ -215,3 +215,9 @@ def theme_strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The theme's words in one language: ``strings.yaml`` key ``theme``, English HTML -> translation."""
     data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
     return validate(dict[Text, Text], data.get("theme") or {}, f"{label}/strings.yaml, key 'theme'")
+
+
+def checklist_strings(lang_dir: Path, label: str) -> dict[str, str]:
+    """The private checklist's words (docs/javascripts/checklist.js): ``strings.yaml`` key ``checklist``."""
+    data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
+    return validate(dict[Text, Text], data.get("checklist") or {}, f"{label}/strings.yaml, key 'checklist'")

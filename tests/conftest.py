@@ -17,18 +17,17 @@ from support import ROOT, build_ok, copy_project, inject_everywhere
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The handbook, built once per session with `mkdocs build --strict`."""
+    """The handbook, built once per session with `mkdocs build --strict`, the Spanish edition into es/ (as `make build`)."""
     if prebuilt := os.environ.get("HANDBOOK_SITE"):
         return Path(prebuilt)
-    return build_ok(ROOT, tmp_path_factory.mktemp("site") / "site")
+    site = build_ok(ROOT, tmp_path_factory.mktemp("site") / "site")
+    return build_ok(ROOT, site / "es", config="mkdocs.es.yml").parent
 
 
 @pytest.fixture(scope="session")
-def es_site_dir(tmp_path_factory) -> Path:
-    """The Spanish edition (mkdocs.es.yml), built once per session on its own; HANDBOOK_SITE/es if prebuilt."""
-    if (prebuilt := os.environ.get("HANDBOOK_SITE")) and (Path(prebuilt) / "es" / "index.html").exists():
-        return Path(prebuilt) / "es"
-    return build_ok(ROOT, tmp_path_factory.mktemp("site-es") / "es", config="mkdocs.es.yml")
+def es_site_dir(site_dir) -> Path:
+    """The Spanish edition (mkdocs.es.yml), in es/ of the built site."""
+    return site_dir / "es"
 
 
 @pytest.fixture(scope="session")
