@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from handbook.sentences import BLOCKS, drop_block, drop_sentences, leave_out, replace_wording
+
 # Words that only make sense on a screen. Kept in one place: the tests scan every PDF for them.
 WEB_ONLY = re.compile(
     r"\b(search box|search the handbook|use the search|hover|mouse|click|tap it|tap on|tap\b|this site|"
     r"this website|scroll|download|web page|browser)\b", re.I)
-INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "sup", "sub", "mark", "small", "br", "kbd"}
-BLOCKS = ["p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption"]
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘(])")
-HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 @dataclass(frozen=True)
@@ -59,158 +57,7 @@ class Rules:
         return re.compile(r"\b(" + "|".join(re.escape(m) for m in self.medicines) + r")\b", re.I)
 
 
-# ---- Removing sentences and blocks ----
-
-
-def _strings(block: Tag) -> list[NavigableString]:
-    """The block's own text, in order, not descending into nested blocks (lists, paragraphs, tables)."""
-    found = []
-    for child in block.children:
-        if isinstance(child, NavigableString):
-            if type(child) is NavigableString:
-                found.append(child)
-        elif isinstance(child, Tag) and child.name in INLINE:
-            found += _strings(child)
-    return found
-
-
-def _own_text(block: Tag) -> str:
-    return "".join(_strings(block))
-
-
-def drop_sentences(block: Tag, matches: Callable[[str], bool]) -> bool:
-    """Remove each sentence of the block's own text that ``matches``; True if any was removed."""
-    strings = _strings(block)
-    text = "".join(strings)
-    spans, start = [], 0
-    for m in SENTENCE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    doomed = [(a, b) for a, b in spans if matches(text[a:b])]
-    if not doomed:
-        return False
-    offset = 0
-    for s in strings:
-        a0, b0 = offset, offset + len(s)
-        offset = b0
-        keep = "".join(ch for i, ch in enumerate(str(s), a0) if not any(a <= i < b for a, b in doomed))
-        if keep != str(s):
-            s.replace_with(keep)
-    for tag in block.find_all(INLINE - {"br"}):
-        if tag.parent is not None and not tag.get_text(strip=True) and not tag.find(["img", "svg"]):
-            tag.decompose()
-    return True
-
-
-def _section_after(heading: Tag) -> list[Tag]:
-    """A heading and everything after it up to the next heading of the same or a higher level."""
-    level = int(heading.name[1])
-    out = [heading]
-    for sib in heading.find_next_siblings():
-        if isinstance(sib, Tag) and sib.name in HEADINGS and int(sib.name[1]) <= level:
-            break
-        out.append(sib)
-    return out
-
-
-def drop_block(block: Tag) -> None:
-    """Leave a block off paper, with what only makes sense with it (its box, row, section or definition)."""
-    if block.parent is None:
-        return
-    admonition = block.find_parent(class_="admonition")
-    if "admonition-title" in (block.get("class") or []) and admonition is not None:
-        admonition.decompose()
-        return
-    if block.name in HEADINGS:
-        for node in _section_after(block):
-            node.extract()
-        return
-    if block.name == "dt":
-        for dd in block.find_next_siblings():
-            if dd.name != "dd":
-                break
-            dd.decompose()
-    if block.name == "th" and block.parent is not None and block.parent.name == "tr":
-        block.parent.decompose()
-        return
-    if block.name == "td":
-        block.clear()
-        return
-    parent = block.parent
-    block.decompose()
-    while parent is not None and parent.name in ("ul", "ol", "dl", "div") and not parent.get_text(strip=True) \
-            and not parent.find(["img", "svg"]):
-        grand = parent.parent
-        parent.decompose()
-        parent = grand
-
-
-def leave_out(body: Tag, matches: Callable[[str], bool], whole_block_if_first: bool = False) -> None:
-    """Leave out every sentence that ``matches``; a block where it cannot be cut out cleanly goes whole."""
-    for block in body.find_all(BLOCKS):
-        if block.parent is None or not matches(_own_text(block)):
-            continue
-        first = SENTENCE.split(_own_text(block).strip(), maxsplit=1)[0]
-        heading_like = block.name in HEADINGS or block.name in ("dt", "th", "caption") or \
-            "admonition-title" in (block.get("class") or []) or block.find_parent(class_="hb-references")
-        if heading_like or (whole_block_if_first and matches(first)):
-            drop_block(block)
-            continue
-        drop_sentences(block, matches)
-        if matches(_own_text(block)) or not _own_text(block).strip(" .,;:") and not block.find(BLOCKS):
-            drop_block(block)
-    # Anything still matching (text outside the usual blocks): its nearest block goes.
-    for _ in range(50):
-        hit = next((s for s in body.find_all(string=True) if type(s) is NavigableString and matches(str(s))), None)
-        if hit is None:
-            break
-        block = hit.find_parent(BLOCKS + ["div", "section", "nav", "ul", "ol", "table"]) or hit.parent
-        drop_block(block) if block.name in BLOCKS else block.decompose()
-
-
-# ---- Wording ----
-
-
-def _phrase(words: str) -> re.Pattern:
-    """A phrase that may wrap across lines or run through a glossary <abbr> (NHS, GP)."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
-
-
-def _replace_once(block: Tag, pattern: re.Pattern, new: str) -> bool:
-    strings = _strings(block)
-    found = pattern.search("".join(strings))
-    if not found:
-        return False
-    a, b = found.span()
-    offset, placed = 0, False
-    for s in strings:
-        s0, s1 = offset, offset + len(s)
-        offset = s1
-        if s1 <= a or s0 >= b:
-            continue
-        before = str(s)[: max(0, a - s0)]
-        after = str(s)[b - s0:] if b < s1 else ""
-        s.replace_with(before + ("" if placed else new) + after)
-        placed = True
-    for tag in block.find_all(INLINE - {"br"}):
-        if tag.parent is not None and not tag.get_text(strip=True) and not tag.find(["img", "svg"]):
-            tag.decompose()
-    return True
-
-
-def replace_wording(body: Tag, wording: dict) -> None:
-    """Swap phrases in each block's text, longest first as listed; "" leaves the phrase out."""
-    if not wording:
-        return
-    patterns = [(_phrase(old), new) for old, new in wording.items()]
-    for block in body.find_all(BLOCKS):
-        for pattern, new in patterns:
-            for _ in range(20):
-                if not _replace_once(block, pattern, new):
-                    break
-        if block.parent is not None and not block.get_text(strip=True) and not block.find(["img", "svg"]):
-            drop_block(block)
+# ---- Medicines, links ----
 
 
 def _mentions(pattern: re.Pattern) -> Callable[[str], bool]:
