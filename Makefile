@@ -46,8 +46,7 @@ system-deps: ## Install the Debian packages the build and tests use
 
 build: venv pdf-deps ## Strict build of the site and PDFs, English and Spanish (es/), into site/ (replaced only on success)
 	rm -rf $(SITE).tmp
-	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
-	$(BIN)/mkdocs build --strict --config-file mkdocs.es.yml --site-dir $(SITE).tmp/es  # Spanish edition, in es/
+	$(BIN)/python -m handbook build $(SITE).tmp  # mkdocs build --strict, then the Spanish edition into es/, in one process
 	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
 
 pdf: build ## Clinic PDFs: the build writes site/handouts/*.pdf and site/handbook.pdf (CLINIC_* to brand)

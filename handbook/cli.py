@@ -53,6 +53,12 @@ def _readability_es(args) -> int:
     return reading_es.main(Path(args.site))
 
 
+def _build(args) -> int:
+    from handbook import sitebuild
+
+    return sitebuild.main(ROOT, Path(args.site))
+
+
 def _translations(args) -> int:
     from handbook import translations
 
@@ -75,6 +81,9 @@ def parser() -> argparse.ArgumentParser:
         task = tasks.add_parser(name, help=text)
         task.add_argument("site", nargs="?", default="site")
         task.set_defaults(run=run)
+    task = tasks.add_parser("build", help="strict build of every language in one process: English, then es/")
+    task.add_argument("site", nargs="?", default="site")
+    task.set_defaults(run=_build)
     task = tasks.add_parser("readability-es", help="reading ease of every built Spanish page (fairly easy or easier)")
     task.add_argument("site", nargs="?", default="site/es")
     task.set_defaults(run=_readability_es)

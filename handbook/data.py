@@ -168,6 +168,7 @@ def _cached(data_dir: Path, stamps: tuple, lang: str = "en") -> Handbook:
 
 def handbook_for(data_dir: Path, lang: str = "en") -> Handbook:
     """``load_handbook`` once per build: the macros and the hooks share it; an edited file reloads."""
+    data_dir = data_dir.resolve()  # mkdocs -f gives a relative config path; the macros an absolute one
     files = sorted(data_dir.glob("*.yaml")) + (sorted((data_dir / lang).glob("*.yaml")) if lang != "en" else [])
     stamps = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in files)
     return _cached(data_dir, stamps, lang)

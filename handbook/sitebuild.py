@@ -1,0 +1,42 @@
+"""Build the whole site, every language, in one process (`python -m handbook build site`).
+
+English into ``site/``, then each translation (``mkdocs.<lang>.yml``) into ``site/<lang>/``:
+the same strict builds as ``mkdocs build --strict`` and ``mkdocs build --strict -f
+mkdocs.es.yml``, without paying Python's and MkDocs' start-up once per language.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.__main__ import ColorFormatter
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from handbook.translations import LANGUAGES
+
+
+def configs(root: Path, site: Path) -> list[tuple[Path, Path]]:
+    """(config file, output folder) for English, then each translation."""
+    return [(root / "mkdocs.yml", site)] + [(root / f"mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES]
+
+
+def main(root: Path, site: Path) -> int:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:  # as `mkdocs build` prints
+        handler = logging.StreamHandler()
+        handler.setFormatter(ColorFormatter())
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    for config_file, out in configs(root, site):
+        config = load_config(str(config_file), site_dir=str(out), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except Abort as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
+        finally:
+            config.plugins.on_shutdown()
+    return 0
