@@ -61,6 +61,8 @@ def test_the_404_page_has_no_wcag_violations(not_found, scheme):
     page = not_found(scheme)
     assert page.locator("h1").inner_text() == "Page not found"
     assert page.locator(".md-header").evaluate("el => getComputedStyle(el).position") != "static", "unstyled"
+    assert page.locator(".md-header a.hb-header-help").get_attribute("href").endswith("after-treatment.html#when-to-get-help")
+    assert "missing+page" in page.locator(".md-footer a.hb-report-problem").get_attribute("href")
     assert violations(page) == []
     full = AXE.run(page).response["violations"]  # best practices too: landmarks, the dialog's name
     assert [v["id"] for v in full] == []

@@ -7,9 +7,9 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from support import build_ok, edit, page_front_matter
-
 from test_offline_and_privacy import PAGES
+
+from support import build_ok, edit, page_front_matter
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 ISSUE_FORM = "https://github.com/microneedling-handbook/handbook/issues/new"
