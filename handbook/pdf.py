@@ -119,7 +119,7 @@ def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, crea
     slug = page.meta["handout"]
     folder = site_dir / "handouts" / ("large-print" if large else "")
     site_url = config.site_url or ""
-    other = urljoin(site_url, f"handouts/{'' if large else 'large-print/'}{slug}.pdf")
+    other = urljoin(site_url, "handouts.html")  # the clinic handouts page lists both editions
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
                 page=section(page, site_url, rules, medicine_treatments), clinic=clinic,
                 size=PAGE_SIZES[size], site_name=config.site_name, created=created, large=large,
