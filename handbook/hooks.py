@@ -19,8 +19,6 @@ from handbook.data import handbook_for
 from handbook.errors import HandbookError
 
 log = logging.getLogger("mkdocs.hooks.handbook")
-DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search the handbook">'
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")
 ADVICE = re.compile(r'<div class="hb-advice" data-treatment="([^"]+)"')
 
@@ -100,10 +98,6 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_env(env, config, files):
     _check_site(_state["pages"])
     return env
-
-
-def on_post_page(output: str, page, config) -> str:
-    return output.replace(DIALOG, NAMED, 1)
 
 
 @event_priority(50)  # before the search plugin writes the index

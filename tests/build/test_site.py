@@ -52,7 +52,7 @@ def test_every_page_has_a_description_and_edit_link(html_pages):
     for name, soup in html_pages.items():
         description = soup.find("meta", attrs={"name": "description"})
         assert description and len(description["content"]) > 20, name
-        edit = soup.select_one("a.md-content__button[href*='/edit/']")
+        edit = soup.select_one("a.hb-suggest-change[href*='/edit/']")
         assert edit and edit["href"].endswith("docs/" + name.replace(".html", ".md")), name
 
 
