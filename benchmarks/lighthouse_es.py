@@ -1,0 +1,51 @@
+"""Lighthouse on two Spanish pages, with the same targets as English (benchmarks/lighthouse.py):
+the whole site (English, then Spanish in es/) built as `make build` builds it, served by nginx.
+
+Usage: cd benchmarks && ../.venv/bin/python lighthouse_es.py
+"""
+
+import os
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from lighthouse import NGINX, PORT, lighthouse
+from machine import BIN, QUIET, ROOT, write
+
+PAGES = ["es/index.html", "es/microneedling-vs-botox.html"]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([str(BIN / "python"), "-m", "handbook", "build", str(site)], cwd=ROOT, check=True,
+                       env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        conf = Path(tmp) / "nginx.conf"
+        conf.write_text(NGINX.format(tmp=tmp, port=PORT, site=site))
+        server = subprocess.Popen(["nginx", "-c", str(conf), "-p", tmp])
+        time.sleep(1)
+        rows = []
+        try:
+            for name in PAGES:
+                for preset in ("mobile", "desktop"):
+                    r = lighthouse(f"http://127.0.0.1:{PORT}/{name}", preset, Path(tmp) / "report.json")
+                    rows.append(f"| {name} | {preset} | {r['performance']} | {r['accessibility']} | "
+                                f"{r['best-practices']} | {r['seo']} | {r['kb']:.1f} KB | {r['requests']} |")
+                    print(rows[-1], flush=True)
+        finally:
+            server.terminate()
+    write("web-es.md", "Lighthouse on the Spanish edition", f"""
+Site built as `make build` builds it (English, then Spanish into es/), served by nginx with gzip
+on 127.0.0.1; Lighthouse (npm, pinned) driving Debian's Chromium. Same targets as English
+(benchmarks/results/web.md): 100 in all four (Performance at least 95); first load at most 75 KB.
+
+| Page | Preset | Performance | Accessibility | Best practices | SEO | Transfer | Requests |
+|---|---|---|---|---|---|---|---|
+{chr(10).join(rows)}
+""")
+
+
+if __name__ == "__main__":
+    main()
