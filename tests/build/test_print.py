@@ -174,7 +174,7 @@ def test_citation_marks_and_the_source_list_agree(site_dir):
         assert not re.search(r"Sources?: [a-z]+-", body), f"{pdf.name}: source tags on paper"
         marks = {int(n) for group in re.findall(r"\(Sources: ([\d, ]+)\)", body) for n in group.split(",")}
         tail = "\n".join(page_texts_raw(pdf)).split("Sources\n")[-1]
-        listed = {int(n) for n in re.findall(r"^\s*(\d{1,2})\. (?=[A-Z])", tail, re.M)}
+        listed = {int(n) for n in re.findall(r"^\s*(\d{1,2})\.\s+(?=[A-Z])", tail, re.M)}
         assert marks <= listed, f"{pdf.name}: marks {sorted(marks - listed)} are not in the sources list"
 
 
