@@ -31,9 +31,11 @@ class MacroRecorder:
     def __init__(self):
         self.variables: dict = {}
         self.macros: dict = {}
+        self.project_dir = str(ROOT)
+        self.conf = {"docs_dir": str(ROOT / "docs"), "nav": [], "theme": {"language": "en"}}
 
-    def macro(self, fn):
-        self.macros[fn.__name__] = fn
+    def macro(self, fn, name=None):
+        self.macros[name or fn.__name__] = fn
         return fn
 
 
@@ -46,7 +48,12 @@ def test_guide_documents_every_macro():
 
 def test_macro_examples_and_page_template_build(project, tmp_path):
     care_cards = re.search(r"```markdown\n(!!! non-urgent.*?)```", GUIDE, re.S).group(1)
-    add_page(project, "\n\n".join(e for e in EXAMPLES if NEEDS_NEW_DATA not in e) + "\n\n" + care_cards)
+    examples = [e for e in EXAMPLES if NEEDS_NEW_DATA not in e]
+    # One page per box-showing example: two on one page would show the same box twice (one id, twice).
+    boxes = [e for e in examples if "contraindication" in e]
+    for n, example in enumerate(boxes):
+        add_page(project, example, name=f"box-{n}.md")
+    add_page(project, "\n\n".join(e for e in examples if e not in boxes) + "\n\n" + boxes[0] + "\n\n" + care_cards)
     # "Add a page", as the guide says: copy the template into docs/ and add it to nav.
     (project / "docs/sun-protection.md").write_text((ROOT / "templates/page.md").read_text(encoding="utf-8"))
     edit(project / "mkdocs.yml", "      - References: references.md",
