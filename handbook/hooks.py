@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import glyphs, pdf, sanitize, search_words, settings
+from handbook import glyphs, i18n, pdf, sanitize, search_words, settings, translations
 from handbook.data import handbook_for
 from handbook.errors import HandbookError
 
@@ -134,8 +134,9 @@ def _build_pdfs(config) -> None:
     common = dict(clinic=_state["clinic"], size=env.HANDOUT_PAGE_SIZE, site_dir=site_dir, config=config,
                   created=settings.build_time(env))
     root = Path(config.config_file_path).parent
-    jobs = pdf.jobs(_state["pages"], handbook=_state["handbook"], countries=settings.load_countries(root / "data"),
-                    **common)
+    countries = translations.countries(root / "data", config.theme["language"])  # help wording in the build's language
+    jobs = i18n.paper_jobs(pdf.jobs(_state["pages"], handbook=_state["handbook"], countries=countries, **common),
+                           config, _state["clinic"])
     start, total = time.perf_counter(), 0
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:

@@ -166,3 +166,48 @@ def on_post_build(config) -> None:
         extra = sorted({plain(w).lower() for w in words if plain(w) != w})
         if extra:
             entry["keywords"] = " ".join(filter(None, [entry.get("keywords", ""), html.escape(" ".join(extra))]))
+
+
+# ---- Paper: the PDF handouts of a translated build ----
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+ENGLISH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+
+
+def _fragment(english: str) -> re.Pattern:
+    """An English fragment matched with any spacing (the templates wrap lines)."""
+    return re.compile(r"\s+".join(re.escape(part) for part in english.split()) +
+                      (r"\s" if english.endswith(" ") else ""))
+
+
+def paper_words(data_dir: Path, lang: str) -> list[tuple[str, re.Pattern, str]]:
+    """(English, its pattern, translation) for the PDFs, in the file's order."""
+    words = translations.paper_strings(data_dir / lang, f"data/{lang}")
+    return [(english, _fragment(english), spanish + (" " if english.endswith(" ") and spanish else ""))
+            for english, spanish in words.items()]
+
+
+def translate_paper(html_text: str, words, lang: str, clinic=None) -> str:
+    """A PDF's HTML in ``lang``: the frame's words, the clinic's "name on phone", dates and quotes."""
+    if clinic is not None and clinic.name and clinic.phone:
+        html_text = html_text.replace(f"{escape(clinic.name)} on {escape(clinic.phone)}",
+                                      f"{escape(clinic.name)}, al {escape(clinic.phone)}")
+    for _english, pattern, translated in words:
+        html_text = pattern.sub(lambda _m, t=translated: t, html_text)
+    html_text = ENGLISH_DATE.sub(lambda m: long_date(dt.date(int(m.group(3)), MONTHS.index(m.group(2)) + 1,
+                                                             int(m.group(1))), lang), html_text)
+    return html_text.replace("“", "«").replace("”", "»")
+
+
+def paper_jobs(jobs: list, config, clinic) -> list:
+    """The PDF jobs of a translated build, in its language (English builds: unchanged)."""
+    lang = config.theme["language"]
+    if lang == "en":
+        return jobs
+    import dataclasses
+
+    # Some lines print only for some clinics (a logo, a website): an unused line is no mistake here;
+    # the Spanish PDF test reads every PDF back for English instead.
+    words = paper_words(Path(config.config_file_path).parent / "data", lang)
+    return [dataclasses.replace(job, html=translate_paper(job.html, words, lang, clinic)) for job in jobs]

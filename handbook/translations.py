@@ -234,3 +234,9 @@ def countries(data_dir: Path, lang: str):
         raw = check_data(english, data_dir / lang, f"{data_dir.name}/{lang}")["countries.yaml"]
         raw["countries"] = {code: {**c, "paper": {}} for code, c in raw["countries"].items()}  # English page wording
     return validate(DATA_FILES["countries.yaml"], raw, f"{data_dir.name}/countries.yaml", lines)
+
+
+def paper_strings(lang_dir: Path, label: str) -> dict[str, str]:
+    """The PDFs' words: ``strings.yaml`` key ``paper``, English as printed -> translation ("" leaves it out)."""
+    data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
+    return validate(dict[str, str], data.get("paper") or {}, f"{label}/strings.yaml, key 'paper'")

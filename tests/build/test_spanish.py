@@ -196,3 +196,57 @@ def test_a_missing_translation_stops_the_build(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "missing translation(s)" in output and "docs-es/sun.md (translates docs/sun.md; en_hash: " in output
+
+
+# ---- Spanish handouts: every handout, large print and the whole handbook, branded ----
+
+FRAME_ENGLISH = ["Page last reviewed", "Reviewed by", "Next review", "Leaflet ", "Phone:", "Website:",
+                 "This leaflet online", "General information", "If you are worried", "For urgent advice",
+                 "In an emergency", "Other formats", "Contents", "Given to you by", "the leaflet", "handbook online",
+                 "EMERGENCY:", "URGENT:", "(see page", "Online:", "ratón"]
+
+
+@pytest.fixture(scope="module")
+def spanish_pdfs(tmp_path_factory) -> Path:
+    from support import build_ok, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("es-pdf"))
+    return build_ok(project, project / "site" / "es", "mkdocs.es.yml", CLINIC_NAME="Clínica Ribera",
+                    CLINIC_PHONE="(555) 010-0199", CLINIC_EMAIL="hola@ribera.example", CLINIC_COUNTRY="US")
+
+
+def pdf_text(path: Path) -> tuple[str, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    return str(reader.trailer["/Root"].get("/Lang")), "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def test_every_spanish_pdf_is_made(spanish_pdfs):
+    slugs = sorted(p.name for p in (ROOT / "docs").glob("*.md")
+                   if re.search(r"^handout: ", (p.read_text(encoding="utf-8")), re.M))
+    assert slugs, "no handouts"
+    made = {p.relative_to(spanish_pdfs).as_posix() for p in spanish_pdfs.rglob("*.pdf")}
+    for slug in [s.replace(".md", "") for s in slugs]:
+        assert f"handouts/{slug}.pdf" in made and f"handouts/large-print/{slug}.pdf" in made, slug
+    assert "handbook.pdf" in made
+
+
+def test_spanish_pdfs_read_back_in_spanish_with_the_clinic_and_its_help_numbers(spanish_pdfs):
+    for pdf in sorted(spanish_pdfs.rglob("*.pdf")):
+        name = pdf.relative_to(spanish_pdfs).as_posix()
+        lang, text = pdf_text(pdf)
+        flat = " ".join(text.split())
+        assert lang == "es", name
+        assert "Clínica Ribera" in flat and "(555) 010-0199" in flat, name
+        assert "llame a Clínica Ribera, al (555) 010-0199" in flat, name
+        assert "llame al 911 o vaya a la sala de emergencias" in flat, name  # the US, in Spanish
+        assert re.search(r"Página 1 de \d+", flat), name
+        assert re.search(r"\d{1,2} de noviembre de 2026", flat), name
+        left = [words for words in FRAME_ENGLISH if words in flat]
+        assert left == [], f"{name}: {left}"
+
+
+def test_the_spanish_handbook_pdf_has_spanish_contents(spanish_pdfs):
+    _, text = pdf_text(spanish_pdfs / "handbook.pdf")
+    assert "Índice" in text and "Se lo entrega:" in text and "(vea la página" in " ".join(text.split())
