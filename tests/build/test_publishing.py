@@ -1,5 +1,6 @@
 """What the build publishes is what the editor wrote, and a failed build publishes nothing."""
 
+import re
 import shutil
 import subprocess
 
@@ -41,3 +42,19 @@ def test_failed_build_publishes_nothing(project, tmp_path):
     assert result.returncode != 0
     assert "docs/scratch.md, line 11: 'undefined_thing' is undefined" in result.stdout + result.stderr
     assert (site / "index.html").read_text() == "last good build"
+
+
+def test_long_words_wrap_and_a_box_taller_than_a_page_prints_whole(project, tmp_path):
+    from pypdf import PdfReader
+
+    word = "Supercalifragilistic" * 15
+    add_page(project, f"Word: {word} end.\n\n!!! warning \"Long box\"\n    " + "A long line of advice. " * 400,
+             meta="description: A page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\nreviewed_by: Lead\n"
+                  "sources: []\nhandout: scratch\n")
+    site = build_ok(project, tmp_path / "out")
+    pages = PdfReader(site / "handouts/scratch.pdf").pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert len(pages) >= 2 and "Long box" in pages[0].extract_text()
+    # A page break can fall mid-sentence, between running headers: count one word of each sentence.
+    assert len(re.findall(r"\bline\b", text)) == 400, "part of the box was cut off"
+    assert "".join(text.split()).count(word) == 1, "the long word was cut off"
