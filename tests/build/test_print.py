@@ -211,7 +211,7 @@ def test_every_country_has_help_numbers_and_a_medicine_rule():
 
 
 def test_unknown_country_fails_naming_the_allowed_ones(project, tmp_path):
-    fails_with(project, tmp_path, r"settings: CLINIC_COUNTRY must be one of AU, CA, GB, IE, US "
+    fails_with(project, tmp_path, r"settings: CLINIC_COUNTRY must be one of AU, CA, ES, GB, IE, US "
                r"\(see data/countries.yaml\), got 'FR'", CLINIC_COUNTRY="fr")
 
 

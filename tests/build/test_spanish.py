@@ -212,7 +212,7 @@ def spanish_pdfs(tmp_path_factory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("es-pdf"))
     return build_ok(project, project / "site" / "es", "mkdocs.es.yml", CLINIC_NAME="Clínica Ribera",
-                    CLINIC_PHONE="(555) 010-0199", CLINIC_EMAIL="hola@ribera.example", CLINIC_COUNTRY="US")
+                    CLINIC_PHONE="910 000 199", CLINIC_EMAIL="hola@ribera.example", CLINIC_COUNTRY="ES")
 
 
 def pdf_text(path: Path) -> tuple[str, str]:
@@ -227,8 +227,12 @@ def test_every_spanish_pdf_is_made(spanish_pdfs):
                    if re.search(r"^handout: ", (p.read_text(encoding="utf-8")), re.M))
     assert slugs, "no handouts"
     made = {p.relative_to(spanish_pdfs).as_posix() for p in spanish_pdfs.rglob("*.pdf")}
+    # A clinic in Spain, like one in the UK, issues no leaflet about a prescription-only medicine.
+    not_issued = {"microneedling-vs-botox"}
     for slug in [s.replace(".md", "") for s in slugs]:
-        assert f"handouts/{slug}.pdf" in made and f"handouts/large-print/{slug}.pdf" in made, slug
+        expected = slug not in not_issued
+        assert (f"handouts/{slug}.pdf" in made) == expected, slug
+        assert (f"handouts/large-print/{slug}.pdf" in made) == expected, slug
     assert "handbook.pdf" in made
 
 
@@ -238,13 +242,32 @@ def test_spanish_pdfs_read_back_in_spanish_with_the_clinic_and_its_help_numbers(
         lang, text = pdf_text(pdf)
         flat = " ".join(text.split())
         assert lang == "es", name
-        assert "Clínica Ribera" in flat and "(555) 010-0199" in flat, name
-        assert "llame a Clínica Ribera, al (555) 010-0199" in flat, name
-        assert "llame al 911 o vaya a la sala de emergencias" in flat, name  # the US, in Spanish
+        assert "Clínica Ribera" in flat and "910 000 199" in flat, name
+        assert "llame a Clínica Ribera, al 910 000 199" in flat, name
+        assert "Si es urgente, llame a su centro de salud, o al 112 si no puede esperar" in flat, name  # Spain
+        assert "En una emergencia, llame al 112 o vaya a urgencias" in flat, name
+        # A clinic in Spain may not name a prescription-only medicine on its own leaflets.
+        assert not re.search(r"b[oó]tox|botul[ií]n", flat, re.I), name
         assert re.search(r"Página 1 de \d+", flat), name
         assert re.search(r"\d{1,2} de noviembre de 2026", flat), name
         left = [words for words in FRAME_ENGLISH if words in flat]
         assert left == [], f"{name}: {left}"
+
+
+def test_a_box_naming_the_medicine_keeps_its_advice_without_the_name(spanish_pdfs):
+    _, text = pdf_text(spanish_pdfs / "handouts" / "is-it-right-for-me.pdf")
+    assert "Rellenos u otras inyecciones, peelings químicos o láser recientes" in " ".join(text.split())
+
+
+def test_spanish_help_wording_for_every_country():
+    from handbook.translations import countries
+
+    spanish, english = countries(ROOT / "data", "es").countries, countries(ROOT / "data", "en").countries
+    assert set(spanish) == set(english) and "ES" in spanish
+    assert spanish["US"].emergency == "llame al 911 o vaya a la sala de emergencias"
+    assert spanish["GB"].urgent.startswith("llame al NHS 111")
+    for code, country in spanish.items():
+        assert country.urgent != english[code].urgent and country.medicine_rule == english[code].medicine_rule
 
 
 def test_the_spanish_handbook_pdf_has_spanish_contents(spanish_pdfs):
