@@ -4,7 +4,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from test_search import result_pages, type_query
 
 PAGES = sorted(p.name for p in (Path(__file__).parents[2] / "docs").glob("*.md"))
