@@ -9,12 +9,18 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.__main__ import ColorFormatter
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from handbook.translations import LANGUAGES
+
+
+class Plain(logging.Formatter):
+    """MkDocs' "LEVEL   -  message" lines, never wrapped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname:<8}-  {super().format(record)}"
 
 
 def configs(root: Path, site: Path) -> list[tuple[Path, Path]]:
@@ -24,11 +30,12 @@ def configs(root: Path, site: Path) -> list[tuple[Path, Path]]:
 
 def main(root: Path, site: Path) -> int:
     logger = logging.getLogger("mkdocs")
-    if not logger.handlers:  # as `mkdocs build` prints
+    if not logger.handlers:  # as `mkdocs build` prints, one message a line (editors' tools read them)
         handler = logging.StreamHandler()
-        handler.setFormatter(ColorFormatter())
+        handler.setFormatter(Plain())
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    logger.propagate = False
     for config_file, out in configs(root, site):
         config = load_config(str(config_file), site_dir=str(out), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
