@@ -16,13 +16,19 @@ def violations(page) -> list[str]:
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
+def open_themed(browser, url: str, scheme: str):
+    """A page opened in the given colour scheme, once the network is quiet (close its context after)."""
+    page = browser.new_context(color_scheme=scheme).new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("md", PAGES)
 def test_no_wcag_violations(browser, server, md, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(server + md.replace(".md", ".html"))
-    page.wait_for_load_state("networkidle")
+    page = open_themed(browser, server + md.replace(".md", ".html"), scheme)
+    context = page.context
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert violations(page) == []

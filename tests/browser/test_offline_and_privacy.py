@@ -4,7 +4,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from test_search import result_pages, type_query
+from test_search import search_from_disk
 
 PAGES = sorted(p.name for p in (Path(__file__).parents[2] / "docs").glob("*.md"))
 
@@ -18,20 +18,10 @@ def test_pages_only_request_the_site_itself(phone, server, md):
 
 
 def test_search_works_from_disk_with_no_network(browser, site_dir):
-    context = browser.new_context()
-    blocked = []
-    context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")),
-                  lambda route: (blocked.append(route.request.url), route.abort()))
-    page = context.new_page()
-    page.goto((site_dir / "index.html").as_uri())
-    type_query(page, "aftercare")
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    assert "after-treatment.html" in result_pages(page)
-    page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_load_state()
+    page, blocked = search_from_disk(browser, site_dir, "aftercare", "after-treatment.html")
     assert page.url.startswith("file:") and page.locator("h1").count() == 1
     assert blocked == []
-    context.close()
+    page.context.close()
 
 
 def test_every_page_works_from_disk_with_no_network(browser, site_dir):

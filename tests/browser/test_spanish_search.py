@@ -2,9 +2,9 @@
 server and from disk; axe on every Spanish page in both palettes; the language selector."""
 
 import pytest
-from test_accessibility import violations
+from test_accessibility import open_themed, violations
 from test_offline_and_privacy import PAGES
-from test_search import result_pages, top_results, type_query
+from test_search import open_search, search_from_disk, top_results, type_query
 
 # (what a patient types, the page that must be in the top three results)
 QUERIES = [
@@ -42,12 +42,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def es_search(browser, es_server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(es_server)
-    page.wait_for_function("() => document.querySelector('.md-search__form') !== null")
-    yield page
-    context.close()
+    yield from open_search(browser, es_server)
 
 
 @pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
@@ -59,25 +54,11 @@ def test_spanish_query_finds_the_spanish_page(es_search, es_server, query, expec
     assert links and all(link.startswith(es_server) for link in links), "only Spanish pages"
 
 
-def test_enough_spanish_queries():
-    assert len(QUERIES) >= 15
-
-
 def test_spanish_search_from_disk_with_no_network(browser, es_site_dir):
-    context = browser.new_context()
-    blocked = []
-    context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")),
-                  lambda route: (blocked.append(route.request.url), route.abort()))
-    page = context.new_page()
-    page.goto((es_site_dir / "index.html").as_uri())
-    type_query(page, "cuidados")
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    assert "after-treatment.html" in result_pages(page)
-    page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_load_state()
+    page, blocked = search_from_disk(browser, es_site_dir, "cuidados", "after-treatment.html")
     assert page.url.startswith(es_site_dir.as_uri()) and page.locator("html").get_attribute("lang") == "es"
     assert blocked == []
-    context.close()
+    page.context.close()
 
 
 def test_a_nonsense_query_says_so_in_spanish(es_search):
@@ -89,13 +70,10 @@ def test_a_nonsense_query_says_so_in_spanish(es_search):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("md", PAGES)
 def test_no_wcag_violations_in_spanish(browser, es_server, md, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    page.goto(es_server + md.replace(".md", ".html"))
-    page.wait_for_load_state("networkidle")
+    page = open_themed(browser, es_server + md.replace(".md", ".html"), scheme)
     assert page.locator("html").get_attribute("lang") == "es"
     assert violations(page) == []
-    context.close()
+    page.context.close()
 
 
 def test_the_language_selector_keeps_the_page_from_disk(browser, site_dir):
