@@ -69,10 +69,16 @@ def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
         """Compare two or more treatments: comparison_table("microneedling", "botox")."""
         return render.render_comparison(hb, treatment_ids, _url_from(page(), REFERENCES_PAGE))
 
-    def contraindications(treatment: str | None = None, severity: str | None = None) -> str:
-        """Callouts for every contraindication, or those for one treatment or severity."""
+    def contraindications(treatment: str | None = None, severity: str | None = None,
+                          fold_on_phones: bool = False) -> str:
+        """Callouts for every contraindication, or those for one treatment or severity.
+
+        fold_on_phones=True: on a phone each callout shows only its title until tapped.
+        """
+        if not isinstance(fold_on_phones, bool):
+            raise HandbookError(f"contraindications(fold_on_phones=...): write True or False, not {fold_on_phones!r}")
         callouts = render.select_contraindications(hb, treatment, severity)
-        return render.render_callouts(hb, callouts, _url_from(page(), REFERENCES_PAGE))
+        return render.render_callouts(hb, callouts, _url_from(page(), REFERENCES_PAGE), fold_on_phones)
 
     def contraindication_links(treatment: str | None = None, severity: str | None = None) -> str:
         """Links to the callouts that contraindications() with the same arguments shows."""

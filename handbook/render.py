@@ -111,11 +111,15 @@ def one_callout(hb: Handbook, ident: str, treatment: str | None = None) -> Callo
     return Callout(item=item, advice={t: a for t, a in item.treatments.items() if treatment in (None, t)})
 
 
-def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: str) -> str:
-    """Contraindication callouts: "do not have" as danger, "talk first" as warning."""
+def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: str,
+                    fold_on_phones: bool = False) -> str:
+    """Contraindication callouts: "do not have" as danger, "talk first" as warning.
+
+    Folded on phones, each shows its title and opens on a tap.
+    """
     return render_block(
         "macros/contraindications.html", callouts=list(callouts), treatments=hb.treatments,
-        references_url=references_url, numbers=reference_numbers(hb), _=hb.t,
+        references_url=references_url, numbers=reference_numbers(hb), fold_on_phones=fold_on_phones, _=hb.t,
     )
 
 

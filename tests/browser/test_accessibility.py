@@ -35,6 +35,17 @@ def test_no_wcag_violations(browser, server, md, scheme):
     context.close()
 
 
+def test_folded_topics_on_a_phone_have_no_wcag_violations(phone, server):
+    """The comparison page at 390 px, folded and then with a topic and a box open."""
+    phone.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
+    assert phone.locator(".hb-fold > summary").first.is_visible()
+    assert violations(phone) == []
+    phone.locator(".hb-comparison .hb-fold > summary").first.click()
+    phone.locator(".hb-contraindication .hb-fold > summary").first.click()
+    assert phone.locator(".hb-comparison td").first.is_visible() and phone.locator(".hb-advice").first.is_visible()
+    assert violations(phone) == []
+
+
 @pytest.fixture
 def not_found(browser, site_dir):
     """The 404 page as a host serves it for a missing address under the site's path

@@ -21,7 +21,15 @@ def test_search_works_from_disk_with_no_network(browser, site_dir):
     page, blocked = search_from_disk(browser, site_dir, "aftercare", "after-treatment.html")
     assert page.url.startswith("file:") and page.locator("h1").count() == 1
     assert blocked == []
+    # From disk the search worker runs in an iframe (the shim); the page loaded it.
+    assert page.evaluate("typeof window.IFrameWorker") == "function"
     page.context.close()
+
+
+def test_the_file_only_search_shim_is_not_loaded_over_http(phone, server):
+    phone.goto(server + "index.html", wait_until="networkidle")
+    assert phone.requests and not [url for url in phone.requests if "iframe-worker" in url]
+    assert phone.evaluate("typeof window.IFrameWorker") == "undefined"
 
 
 def test_every_page_works_from_disk_with_no_network(browser, site_dir):

@@ -165,21 +165,51 @@ def test_touch_targets_are_at_least_24px(phone, server):
 # ---- Comparisons on a phone ----
 
 
-def test_comparison_page_height_on_a_phone(phone, server):
+def test_comparison_page_is_half_as_long_on_a_phone(phone, server):
     phone.goto(server + "microneedling-vs-botox.html")
     height = phone.evaluate("document.documentElement.scrollHeight")
-    assert height < COMPARISON_HEIGHT_BEFORE, height
-    # The cards against the same table, text and page laid out in columns.
-    cards = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
-    phone.add_style_tag(content=".hb-comparison :is(table, thead, tbody, tr, th, td) { display: revert !important }"
-                                ".hb-comparison td::before { content: none !important }")
-    columns = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
-    assert cards < columns, (cards, columns)
+    assert height <= COMPARISON_HEIGHT_BEFORE / 2, height
+    # Folded topics against the same cards all open.
+    folded = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
+    open_all(phone, ".hb-comparison")
+    unfolded = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
+    assert folded * 2 < unfolded, (folded, unfolded)
+
+
+def open_all(page, scope: str) -> int:
+    """Tap every folded title in ``scope``, as a reader would; returns how many there were."""
+    titles = page.locator(f"{scope} .hb-fold > summary")
+    for i in range(titles.count()):
+        titles.nth(i).click()
+    return titles.count()
+
+
+def test_a_folded_topic_opens_and_closes_on_a_tap(phone, server):
+    phone.goto(server + "microneedling-vs-botox.html")
+    row = phone.locator(".hb-comparison tbody tr").first
+    assert row.locator("th").is_visible() and not row.locator("td").first.is_visible()
+    row.locator("th").click()  # anywhere on the title
+    assert [td.is_visible() for td in row.locator("td").all()] == [True, True]
+    row.locator("th").click()
+    assert not row.locator("td").first.is_visible()
+
+
+def test_a_folded_topic_opens_from_the_keyboard_and_is_named_by_its_title(phone, server):
+    phone.goto(server + "microneedling-vs-botox.html")
+    row = phone.locator(".hb-comparison tbody tr").nth(1)
+    summary = row.locator("summary")
+    title = row.locator(f"#{summary.get_attribute('aria-labelledby')}")
+    assert title.inner_text() == row.locator("th").inner_text() != ""
+    summary.focus()
+    phone.keyboard.press("Enter")
+    assert row.locator("td").first.is_visible()
+    assert summary.evaluate("el => el.parentElement.open")
 
 
 def test_comparison_names_both_treatments_beside_every_value(phone, server):
     phone.goto(server + "microneedling-vs-botox.html")
     assert not phone.locator(".hb-comparison thead").is_visible()  # cards, not columns
+    assert open_all(phone, ".hb-comparison") >= 10
     cells = phone.evaluate("""() => {
       const names = [...document.querySelectorAll('.hb-comparison thead th')].slice(1).map(th => th.textContent.trim());
       return [...document.querySelectorAll('.hb-comparison tbody tr')].map(tr => ({
@@ -188,7 +218,7 @@ def test_comparison_names_both_treatments_beside_every_value(phone, server):
           const before = getComputedStyle(td, '::before');
           const r = td.getBoundingClientRect();
           return {expected: names[i], shown: before.display === 'none' ? '' : before.content,
-                  left: r.left, right: r.right};
+                  left: r.left, right: r.right, height: r.height};
         })
       }));
     }""")
@@ -197,7 +227,28 @@ def test_comparison_names_both_treatments_beside_every_value(phone, server):
         assert len(row["cells"]) == 2, row["row"]
         for cell in row["cells"]:
             assert cell["shown"] == f'"{cell["expected"]}: "', (row["row"], cell)
-            assert cell["left"] >= 0 and cell["right"] <= 390, (row["row"], cell)
+            assert cell["left"] >= 0 and cell["right"] <= 390 and cell["height"] > 0, (row["row"], cell)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_botox_boxes_fold_on_a_phone_and_show_whole_on_a_wide_screen(browser, phone, server):
+    phone.goto(server + "microneedling-vs-botox.html")
+    boxes = phone.locator("#who-should-not-have-botox ~ .hb-contraindications .hb-contraindication")
+    assert boxes.count() >= 5
+    assert not boxes.locator(".hb-advice").first.is_visible()
+    assert open_all(phone, "#who-should-not-have-botox ~ .hb-contraindications") == boxes.count()
+    assert all(advice.is_visible() for advice in boxes.locator(".hb-advice").all())
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(server + "microneedling-vs-botox.html")
+    assert not wide.locator(".hb-fold").first.is_visible()
+    assert all(advice.is_visible() for advice in wide.locator(".hb-advice").all())
+    wide.close()
+
+
+def test_boxes_on_is_it_right_for_me_do_not_fold(phone, server):
+    phone.goto(server + "is-it-right-for-me.html")
+    assert phone.locator(".hb-fold").count() == 0
+    assert all(advice.is_visible() for advice in phone.locator(".hb-advice").all())
 
 
 def test_comparison_stays_a_table_on_a_wide_screen(browser, server):

@@ -105,6 +105,22 @@ def test_callouts_distinguish_absolute_from_relative(hb, treatment):
         assert [d["data-treatment"] for d in div.select(".hb-advice")] == [treatment]
 
 
+def test_folded_titles_are_written_once_and_name_their_toggle(hb):
+    table = soup(macros.render_comparison(hb, ["microneedling", "botox"], REFS))
+    boxes = soup(macros.render_callouts(hb, macros.select_contraindications(hb, "botox"), REFS, fold_on_phones=True))
+    titles = table.select("tbody th") + boxes.select(".admonition-title")
+    assert len(titles) == len(hb.attributes) + len(macros.select_contraindications(hb, "botox"))
+    for title in titles:
+        summary = title.select_one("details.hb-fold > summary")
+        assert summary.get_text() == ""  # the text is the title's, not repeated
+        assert title.find(id=summary["aria-labelledby"]).get_text() == title.get_text() != ""
+
+
+def test_callouts_fold_only_when_asked(hb):
+    callouts = macros.select_contraindications(hb, "microneedling")
+    assert soup(macros.render_callouts(hb, callouts, REFS)).select(".hb-fold") == []
+
+
 def test_a_callout_for_one_treatment_speaks_of_that_treatment_only(hb):
     pregnancy = hb.contraindications["pregnancy"]
     assert pregnancy.treatments["botox"].severity == "absolute"  # NHS: do not have Botox when pregnant
