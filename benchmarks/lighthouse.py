@@ -1,7 +1,10 @@
-"""Lighthouse scores, cold-load page weight and search latency, with the site
-served as a static host serves it (Debian's nginx, gzip on, 127.0.0.1).
+"""Lighthouse scores, cold-load page weight, page height on a phone and search latency,
+before and after a change, in one run: each revision is checked out into a temporary
+worktree, built strict (PDFs off) and served as a static host serves it (Debian's nginx,
+gzip on, 127.0.0.1); Lighthouse runs alternate between the two, so both see the same machine.
 
-Usage: .venv/bin/python benchmarks/lighthouse.py   (or `make bench-web`)
+Usage: .venv/bin/python benchmarks/lighthouse.py [BEFORE [AFTER]]   (or `make bench-web`)
+BEFORE and AFTER are git revisions (default: the site before the patient-first pages, and HEAD).
 Needs: nginx, chromium (Debian) and `npm ci` (Lighthouse is pinned in package.json).
 """
 
@@ -9,11 +12,13 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from machine import BIN, QUIET, ROOT, write
+from build_compare import worktree
+from machine import BIN, QUIET, ROOT, median, write
 from playwright.sync_api import sync_playwright
 
 PORT = 8765
@@ -28,15 +33,10 @@ http {{
 }}
 """
 PAGES = ["index.html", "microneedling-vs-botox.html"]
+BEFORE = "a85c81e"  # the site before the patient-first pages (home, callouts, phone comparisons, checklist)
+RUNS = 3            # Lighthouse runs per page, preset and revision; the median is reported
+TARGET_KB = 75
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
-
-
-def verdict(heaviest_kb: float) -> str:
-    if heaviest_kb <= 75:
-        return (f"Weight: the heaviest first load is {heaviest_kb:.1f} KB, within the 75 KB target. The search\n"
-                "index and worker (about 30 KB) load only when a reader first opens search.")
-    return (f"Weight: the heaviest first load is {heaviest_kb:.1f} KB, over the 75 KB target. Material's own\n"
-            "JavaScript (35 KB) and CSS (23 KB) are the bulk.")
 
 
 def lighthouse(url: str, preset: str, out: Path) -> dict:
@@ -102,60 +102,119 @@ def first_search(base: str, browser, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def build_site(dest: Path) -> Path:
-    """A fresh strict build (PDFs off: they are downloads, not part of any page view)."""
-    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=ROOT, check=True,
-                   env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL)
+def build_site(tree: Path, dest: Path) -> Path:
+    """A strict build of one worktree (PDFs off: they are downloads, not part of any page view)."""
+    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=tree, check=True,
+                   env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return dest
 
 
-def main() -> None:
+def nginx(site: Path, port: int, tmp: Path) -> subprocess.Popen:
+    work = tmp / f"nginx-{port}"
+    work.mkdir()
+    conf = work / "nginx.conf"
+    conf.write_text(NGINX.format(tmp=work, port=port, site=site))
+    return subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
+
+
+def phone_heights(base: str, browser) -> dict[str, int]:
+    """Each measured page's whole height at 390 x 844, as first opened."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    heights = {}
+    for name in PAGES:
+        page.goto(base + name, wait_until="networkidle")
+        heights[name] = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    return heights
+
+
+def scores_table(scores: dict, revs: list[str]) -> str:
+    rows = []
+    for name in PAGES:
+        for preset in ("mobile", "desktop"):
+            for rev in revs:
+                runs = scores[rev, name, preset]
+                perf = [r["performance"] for r in runs]
+                rest = " | ".join(str(min(r[k] for r in runs)) for k in ("accessibility", "best-practices", "seo"))
+                rows.append(f"| {name} | {preset} | `{rev}` | {median(perf):.0f} ({min(perf)}-{max(perf)}) | {rest} "
+                            f"| {runs[0]['kb']:.1f} KB | {runs[0]['requests']} |")
+    return "\n".join(rows)
+
+
+def main(before: str = BEFORE, after: str = "HEAD") -> None:
+    revs = [before, after]
     with tempfile.TemporaryDirectory() as tmp:
-        site = build_site(Path(tmp) / "site")
-        conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX.format(tmp=tmp, port=PORT, site=site))
-        server = subprocess.Popen(["nginx", "-c", str(conf), "-p", tmp])
-        time.sleep(1)
-        base = f"http://127.0.0.1:{PORT}/"
+        tmp = Path(tmp)
+        tmp.chmod(0o755)  # nginx's workers run as another user
+        trees = {rev: worktree(rev, tmp) for rev in revs}
+        servers = []
         try:
-            rows, first_loads = [], []
-            for name in PAGES:
-                for preset in ("mobile", "desktop"):
-                    r = lighthouse(base + name, preset, Path(tmp) / "report.json")
-                    rows.append(f"| {name} | {preset} | {r['performance']} | {r['accessibility']} | "
-                                f"{r['best-practices']} | {r['seo']} | {r['kb']:.1f} KB | {r['requests']} |")
-                    first_loads.append(r["kb"])
-                    print(rows[-1], flush=True)
-            pages = sorted(p.name for p in site.glob("*.html")
-                           if "http-equiv" not in p.read_text(encoding="utf-8")[:2000])
+            sites = {rev: build_site(trees[rev], tmp / f"site-{i}") for i, rev in enumerate(revs)}
+            bases = {rev: f"http://127.0.0.1:{PORT + i}/" for i, rev in enumerate(revs)}
+            servers = [nginx(sites[rev], PORT + i, tmp) for i, rev in enumerate(revs)]
+            time.sleep(1)
+            scores: dict[tuple, list[dict]] = {}
+            for _ in range(RUNS):
+                for name in PAGES:
+                    for preset in ("mobile", "desktop"):
+                        for rev in revs:  # alternating, so both see the same machine load
+                            r = lighthouse(bases[rev] + name, preset, tmp / "report.json")
+                            scores.setdefault((rev, name, preset), []).append(r)
+                            print(rev, name, preset, r, flush=True)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-                weights = cold_loads(base, pages, browser)
-                latency = search_latency(base, browser)
-                first = first_search(base, browser)
+                weights, heights = {}, {}
+                for rev in revs:
+                    pages = sorted(f.name for f in sites[rev].glob("*.html")
+                                   if "http-equiv" not in f.read_text(encoding="utf-8")[:2000])
+                    weights[rev] = {n: (kb, count) for n, kb, count in cold_loads(bases[rev], pages, browser)}
+                    heights[rev] = phone_heights(bases[rev], browser)
+                latency = search_latency(bases[after], browser)
+                first = first_search(bases[after], browser)
                 browser.close()
         finally:
-            server.terminate()
-    weight_rows = "\n".join(f"| {n} | {kb:.1f} KB | {count} |" for n, kb, count in weights)
-    write("web.md", "Lighthouse, page weight and search latency", f"""
-Site served by nginx with gzip on 127.0.0.1; Lighthouse 13.5.0 (npm, pinned) driving Debian's Chromium.
+            for server in servers:
+                server.terminate()
+            for tree in trees.values():
+                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+    def cell(rev: str, name: str) -> str:
+        return f"{weights[rev][name][0]:.1f} KB ({weights[rev][name][1]})" if name in weights[rev] else "-"
 
-| Page | Preset | Performance | Accessibility | Best practices | SEO | Transfer | Requests |
-|---|---|---|---|---|---|---|---|
-{chr(10).join(rows)}
+    names = sorted(set(weights[before]) | set(weights[after]))
+    weight_rows = "\n".join(f"| {n} | {cell(before, n)} | {cell(after, n)} |" for n in names)
+    heaviest = max(weights[after].items(), key=lambda item: item[1][0])
+    over = [n for n, (kb, _) in weights[after].items() if kb > TARGET_KB]
+    height_rows = "\n".join(f"| {n} | {heights[before][n]:,} px | {heights[after][n]:,} px |" for n in PAGES)
+    write("web.md", "Lighthouse, page weight, page height and search latency, before and after", f"""
+`{before}` (before) against `{after}` (after), in one run. Each revision built strict with PDFs
+off and served by nginx with gzip on 127.0.0.1; Lighthouse 13.5.0 (npm, pinned) driving
+Debian's Chromium, {RUNS} runs per page, preset and revision, the revisions alternating.
+Performance is the median (range); the other three are the lowest of the runs.
 
-Targets: 100 in all four (Performance at least 95); first load at most 75 KB compressed.
-Plain Material with the same pages scored 98 / 92 / 96 / 90 on mobile at 66 KB.
+| Page | Preset | Revision | Performance | Accessibility | Best practices | SEO | Transfer | Requests |
+|---|---|---|---|---|---|---|---|---|
+{scores_table(scores, revs)}
 
-{verdict(max(first_loads))}
+Targets: 100 in Accessibility, Best practices and SEO, Performance at least 95; first load at
+most {TARGET_KB} KB compressed. The search index and worker (about 30 KB) load only when a
+reader first opens search, so they are not part of any first load.
 
-## Cold load of every page (compressed bytes on the wire, headers included)
+## Cold load of every page (compressed bytes on the wire, headers included; requests)
 
-| Page | Transfer | Requests |
+| Page | Before | After |
 |---|---|---|
 {weight_rows}
 
-## Search latency
+Heaviest first load after: {heaviest[1][0]:.1f} KB ({heaviest[0]}); over {TARGET_KB} KB: {", ".join(over) or "none"}.
+
+## Page height on a phone (390 x 844, the whole page as first opened)
+
+| Page | Before | After |
+|---|---|---|
+{height_rows}
+
+## Search latency (after)
 
 From the last keystroke to the results list showing, median of 10 queries: {latency:.0f} ms.
 
@@ -166,4 +225,4 @@ median of 5: {first:.0f} ms.
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:])

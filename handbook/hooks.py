@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import glyphs, i18n, pdf, sanitize, search_words, settings, translations
+from handbook import glyphs, i18n, minify, pdf, sanitize, search_words, settings, translations
 from handbook.data import handbook_for
 from handbook.errors import HandbookError
 
@@ -109,6 +109,7 @@ def on_post_build(config) -> None:
         if unused:
             log.warning(f"data/search-words.yaml: no page uses {', '.join(repr(w) for w in unused)}; "
                         "change the word to one the pages use, or remove it")
+    minify.minify_assets(Path(config.site_dir))
     _build_pdfs(config)
 
 
