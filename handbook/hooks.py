@@ -97,6 +97,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     _check_site(_state["pages"])
+    env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
     return env
 
 
