@@ -55,6 +55,7 @@ WORDS = "data/search-words.yaml"
 NEW_CONTRA = ("\n- id: sunburn\n  condition: Sunburn\n  treatments:\n    microneedling:\n      severity: absolute\n"
               "      reason: Burnt skin.\n      instead: Wait.\n      evidence: clinic-practice\n      sources: []\n")
 ADVICE = r"^(      severity: \w+\n)"  # the first per-treatment advice block
+BOTOX_BOXES = r"\{\{ contraindications\(treatment=\"botox\", severity=\"absolute\", fold_on_phones=True\) \}\}"
 
 CASES = {
     # ---- YAML itself ----
@@ -118,7 +119,10 @@ CASES = {
     "search-word-unused": (append(WORDS, "\nzzqx: [qqzzx]\n"), [r"data/search-words\.yaml: no page uses 'qqzzx'"]),
     "search-word-empty": (append(WORDS, "\nzzqx: ['']\n"), [r"data/search-words\.yaml, line \d+: key 'zzqx', entry 1: is empty"]),
     "contraindication-shown-nowhere": (lambda p: (sub(CONTRA, r"\Z", NEW_CONTRA.replace("microneedling:", "botox:"))(p),
-                                                  sub("docs/microneedling-vs-botox.md", r"\{\{ contraindications\(treatment=\"botox\"\) \}\}", "")(p)),
+                                                  sub("docs/microneedling-vs-botox.md", BOTOX_BOXES, "")(p)),
+                                       [r"data/contraindications\.yaml: no page shows .*'sunburn' for botox"]),
+    # The Botox page shows its "do not have" boxes: a "talk first" one needs a place of its own.
+    "talk-first-botox-shown-nowhere": (sub(CONTRA, r"\Z", NEW_CONTRA.replace("microneedling:", "botox:").replace("absolute", "relative")),
                                        [r"data/contraindications\.yaml: no page shows .*'sunburn' for botox"]),
     # ---- front matter ----
     "missing-next-review": (front("description: x.\nlast_reviewed: 2026-11-01\nreviewed_by: Lead\nsources: []\n"),
