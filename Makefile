@@ -110,9 +110,9 @@ bench-build: venv ## Build time against plain Material, at 10 to 1,000 pages
 bench-compare: venv ## Build time before and after a change (git revisions), in one run
 	cd benchmarks && ../$(BIN)/python build_compare.py $(BEFORE) $(AFTER)
 
-bench-web: venv node system-deps ## Lighthouse, page weight and search latency (fresh build, nginx with gzip)
+bench-web: venv node system-deps ## Lighthouse, page weight, phone page height and search latency, before and after (nginx with gzip)
 	$(call apt_ensure,nginx-light)
-	cd benchmarks && ../$(BIN)/python lighthouse.py
+	cd benchmarks && ../$(BIN)/python lighthouse.py && ../$(BIN)/python lighthouse_es.py
 
 lock: ## Re-pin requirements.lock from requirements.in (needs network)
 	$(PYTHON) -m venv /tmp/pip-tools-venv
