@@ -142,7 +142,14 @@ def scores_table(scores: dict, revs: list[str]) -> str:
     return "\n".join(rows)
 
 
+def short(revision: str) -> str:
+    """A revision as its short commit hash, so results name what was measured, not 'HEAD'."""
+    return subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
 def main(before: str = BEFORE, after: str = "HEAD") -> None:
+    before, after = short(before), short(after)
     revs = [before, after]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
