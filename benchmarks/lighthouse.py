@@ -118,12 +118,19 @@ def nginx(site: Path, port: int, tmp: Path) -> subprocess.Popen:
 
 
 def phone_heights(base: str, browser) -> dict[str, int]:
-    """Each measured page's whole height at 390 x 844, as first opened."""
+    """Each measured page's whole height at 390 x 844, as first opened, once every part
+    has been scrolled into view (parts laid out on demand count at their real height)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     heights = {}
     for name in PAGES:
         page.goto(base + name, wait_until="networkidle")
+        page.evaluate("""async () => {
+          for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+            scrollTo(0, y); await new Promise(requestAnimationFrame);
+          }
+          scrollTo(0, 0);
+        }""")
         heights[name] = page.evaluate("document.documentElement.scrollHeight")
     context.close()
     return heights
