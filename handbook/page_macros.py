@@ -44,9 +44,12 @@ def _checked(name: str, func):
     @wraps(func)
     def macro(*args, **kwargs):
         try:
-            signature.bind(*args, **kwargs)
+            bound = signature.bind(*args, **kwargs)
         except TypeError as exc:
             raise HandbookError(f"{name}{signature}: {exc}; see CONTRIBUTING.md, 'Macros you can use'") from None
+        for param, value in bound.arguments.items():  # a switch: "yes" or 1 would pass silently
+            if signature.parameters[param].annotation in (bool, "bool") and not isinstance(value, bool):
+                raise HandbookError(f"{name}({param}=...): write True or False, not {value!r}")
         return func(*args, **kwargs)
 
     return macro
@@ -75,8 +78,6 @@ def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
 
         fold_on_phones=True: on a phone each callout shows only its title until tapped.
         """
-        if not isinstance(fold_on_phones, bool):
-            raise HandbookError(f"contraindications(fold_on_phones=...): write True or False, not {fold_on_phones!r}")
         callouts = render.select_contraindications(hb, treatment, severity)
         return render.render_callouts(hb, callouts, _url_from(page(), REFERENCES_PAGE), fold_on_phones)
 
