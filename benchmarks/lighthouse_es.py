@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from lighthouse import NGINX, PORT, lighthouse
+from lighthouse import PORT, lighthouse, nginx
 from machine import BIN, QUIET, ROOT, write
 
 PAGES = ["es/index.html", "es/microneedling-vs-botox.html"]
@@ -22,9 +22,7 @@ def main() -> None:
         subprocess.run([str(BIN / "python"), "-m", "handbook", "build", str(site)], cwd=ROOT, check=True,
                        env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX.format(tmp=tmp, port=PORT, site=site))
-        server = subprocess.Popen(["nginx", "-c", str(conf), "-p", tmp])
+        server = nginx(site, PORT, Path(tmp))
         time.sleep(1)
         rows = []
         try:
