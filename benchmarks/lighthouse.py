@@ -110,6 +110,7 @@ def build_site(tree: Path, dest: Path) -> Path:
 
 
 def nginx(site: Path, port: int, tmp: Path) -> subprocess.Popen:
+    tmp.chmod(0o755)  # nginx's workers run as another user and must reach the site
     work = tmp / f"nginx-{port}"
     work.mkdir()
     conf = work / "nginx.conf"
@@ -160,7 +161,6 @@ def main(before: str = BEFORE, after: str = "HEAD") -> None:
     revs = [before, after]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        tmp.chmod(0o755)  # nginx's workers run as another user
         trees = {rev: worktree(rev, tmp) for rev in revs}
         servers = []
         try:
