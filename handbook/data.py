@@ -4,13 +4,15 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, StrictUndefined, TemplateError
-from markupsafe import escape
-
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
 from handbook.models import DATA_FILES, Attribute, Contraindication, Fact, Model, Reference, Treatment
+from handbook.sandbox import render_data_text
 from handbook.yaml12 import Lines, load
+
+# HTML's and Markdown's own characters, as entities: a fact's value shows as written, never as markup,
+# a link or emphasis.
+LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'*_[]`\\|~#!{}"})
 
 
 class Facts(dict):
@@ -46,14 +48,13 @@ class Handbook(Model):
         return self.strings.get(text, text)
 
     def fact_values(self) -> Facts:
-        """Facts for page text: escaped, since pages are Markdown with HTML allowed and facts are data."""
-        return Facts({k: escape(str(f.value)) for k, f in self.facts.items()})
+        """Facts for page text: plain text, since pages are Markdown with HTML allowed and facts are data."""
+        return Facts({k: markdown_literal(f.value) for k, f in self.facts.items()})
 
 
-@lru_cache(maxsize=1)
-def _fact_templates() -> Environment:
-    """Jinja for data text: facts only, no HTML escaping (the page templates escape later)."""
-    return Environment(undefined=StrictUndefined, autoescape=False)
+def markdown_literal(value: object) -> str:
+    """``value`` as text that Markdown and HTML both show exactly as written."""
+    return str(value).translate(LITERAL)
 
 
 def with_facts(node: object, facts: Facts, source: str, lines: Lines, path: tuple = ()) -> object:
@@ -62,12 +63,8 @@ def with_facts(node: object, facts: Facts, source: str, lines: Lines, path: tupl
         return {k: with_facts(v, facts, source, lines, path + (k,)) for k, v in node.items()}
     if isinstance(node, list):
         return [with_facts(v, facts, source, lines, path + (i,)) for i, v in enumerate(node)]
-    if isinstance(node, str) and ("{{" in node or "{%" in node):
-        try:
-            return _fact_templates().from_string(node).render(facts=facts)
-        except (HandbookError, TemplateError) as exc:
-            where = f", line {lines[path]}" if path in lines else ""
-            raise HandbookError(f"{source}{where}, key '{path[-1]}': {exc}") from None
+    if isinstance(node, str) and ("{" in node):
+        return render_data_text(node, facts, source, lines.get(path, 1), str(path[-1]))
     return node
 
 

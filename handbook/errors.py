@@ -1,6 +1,7 @@
 """The one kind of error an editor sees: a single line naming the file and the key or line."""
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -15,3 +16,8 @@ def check_ids(used: Iterable[str], known: Iterable[str], what: str, where: str) 
     for ident in used:
         if ident not in known:
             raise HandbookError(f"{where}: unknown {what} '{ident}'; allowed values: {', '.join(sorted(known))}")
+
+
+def page_label(page) -> str:
+    """How messages name a page: its folder and file, e.g. docs-es/glossary.md."""
+    return f"{Path(page.file.src_dir).name}/{page.file.src_path}" if page.file.src_dir else f"docs/{page.file.src_path}"

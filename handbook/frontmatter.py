@@ -14,6 +14,7 @@ from handbook.models import PageMeta
 from handbook.yaml12 import loads, read_text
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+TEMPLATE_MARK = re.compile(r"\{[{%#]")
 MAX_REVIEW_GAP_DAYS = 366  # next review at most a year after the last one
 
 
@@ -28,8 +29,24 @@ def read_meta(path: Path, label: str) -> dict:
     yaml_text, used = split(read_text(path, label))
     if not used:
         raise HandbookError(f"{label}: no front matter; copy the block between --- lines from templates/page.md")
-    data, _ = loads(yaml_text, f"{label} front matter", first_line=2)
-    return data if isinstance(data, dict) else {}
+    data, lines = loads(yaml_text, f"{label} front matter", first_line=2)
+    if not isinstance(data, dict):
+        raise HandbookError(f"{label} front matter: should be a set of 'key: value' lines")
+    _no_templates(data, lines, f"{label} front matter")
+    return data
+
+
+def _no_templates(node: object, lines: dict, where: str, path: tuple = ()) -> None:
+    """Front matter is shown as written: ``{{`` there would be run as a template (a title is rendered)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _no_templates(value, lines, where, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            _no_templates(value, lines, where, path + (i,))
+    elif isinstance(node, str) and TEMPLATE_MARK.search(node):
+        raise HandbookError(f"{where}, line {lines.get(path, '?')}, key '{path[-1]}': '{{{{', '{{%' and '{{#' are "
+                            "not allowed in front matter; write plain text")
 
 
 def check_meta(meta: dict, label: str, today: dt.date | None = None, references=()) -> PageMeta:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import glyphs, i18n, minify, pdf, sanitize, search_words, settings, translations
+from handbook import glyphs, i18n, minify, pdf, sandbox, sanitize, search_words, settings, translations
 from handbook.data import handbook_for
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, page_label
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -42,6 +42,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    sandbox.check_project_files(root)
     env = settings.read_environment()
     _state.update(
         env=env,
@@ -67,7 +68,7 @@ def _check_site(pages) -> None:
     slugs: dict[str, str] = {}
     shown: set[tuple[str, str]] = set()
     for page in pages:
-        label = f"docs/{page.file.src_path}"
+        label = page_label(page)
         slug = page.meta.get("handout")
         if slug and slug in slugs:
             raise HandbookError(f"{label} front matter, key 'handout': '{slug}' is also the handout of {slugs[slug]}; "
@@ -117,7 +118,7 @@ def on_post_build(config) -> None:
 def _check_printable(pages, clinic) -> None:
     """Every character the handouts print has a glyph in the print font."""
     for page in pages:
-        glyphs.check(str(page.title) + " " + re.sub(r"<[^>]+>", " ", page.content or ""), f"docs/{page.file.src_path}")
+        glyphs.check(str(page.title) + " " + re.sub(r"<[^>]+>", " ", page.content or ""), page_label(page))
     for field, value in clinic.model_dump().items():
         if field != "logo":
             glyphs.check(value, f"settings: CLINIC_{field.upper()}")

@@ -18,10 +18,12 @@ from pathlib import Path
 from babel.dates import format_date
 from markupsafe import escape
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 from handbook import translations
 from handbook.errors import HandbookError
 from handbook.messages import validate
+from handbook.models import PageTranslation
 
 # Split on spaces and punctuation, Spanish marks included, so "¿Duele?" is indexed as "duele"
 # and "«bótox»" as "bótox"; a full stop inside a number ("0.5") stays.
@@ -76,11 +78,26 @@ def on_config(config):
     return config
 
 
+SHARED = ("assets", "javascripts", "stylesheets")  # docs/ folders every language's site carries
+
+
+def on_files(files, config):
+    """A translation's site carries the English site's assets, scripts and styles (no links in docs-es/)."""
+    if _state["lang"] == "en":
+        return files
+    docs = _state["root"] / "docs"
+    for folder in SHARED:
+        for path in sorted((docs / folder).rglob("*")):
+            if path.is_file():
+                files.append(File(path.relative_to(docs).as_posix(), str(docs), config.site_dir, False))
+    return files
+
+
 def on_page_content(html_text: str, page, config, files) -> str:
     """A translated page's review line: who checked the translation, and when."""
     record = page.meta.get("translation")
     if _state["lang"] != "en" and isinstance(record, dict):
-        checked = validate(translations.PageTranslation, record, f"docs-{_state['lang']}/{page.file.src_path} "
+        checked = validate(PageTranslation, record, f"docs-{_state['lang']}/{page.file.src_path} "
                            "front matter, key 'translation'")
         page.meta["translation"] = {"reviewed_by": escape(checked.reviewed_by), "reviewed": checked.reviewed}
     return html_text

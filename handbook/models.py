@@ -95,11 +95,53 @@ SearchWords = dict[Text, list[Text]]
 """A word patients type -> words the pages use (a trailing * matches any ending)."""
 
 
+PageFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.md(#[a-z0-9]+(-[a-z0-9]+)*)?$")]
+"""A page of the handbook, as a file name (what-is-microneedling.md), optionally with #section."""
+Icon = Annotated[str, StringConstraints(pattern=r"^material/[a-z0-9]+(-[a-z0-9]+)*$")]
+"""An icon of the theme's set, e.g. material/bandage."""
+
+
+class PageTranslation(Model):
+    """``translation:`` in a translated page's front matter."""
+
+    en_hash: Text
+    """The hash of the English page this translates (python -m handbook translations prints it)."""
+    reviewed_by: Text
+    """Who checked the translation against the English, e.g. a bilingual nurse."""
+    reviewed: dt.date = Field(strict=False)
+    """When they checked it."""
+
+
+class SearchSettings(Model):
+    """How the page ranks in the site's search."""
+
+    boost: Annotated[float, Field(ge=0.5, le=5)] = 1
+    exclude: bool = False
+
+
+class WorriedCard(Model):
+    """The home page's card for a reader who is worried after a treatment."""
+
+    title: Text
+    text: Text
+    link: PageFile
+    link_text: Text
+
+
+class JourneyCard(Model):
+    """One card of the home page's "your treatment, step by step"."""
+
+    page: PageFile
+    icon: Icon
+    text: Text
+
+
 class PageMeta(Model):
-    """Front matter every page must carry (other Material keys are allowed)."""
+    """Front matter every page must carry; a key not listed here is a mistake."""
 
-    model_config = ConfigDict(extra="allow", strict=False, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True, use_attribute_docstrings=True)
 
+    title: Text | None = None
     description: Text
     last_reviewed: dt.date
     next_review: dt.date
@@ -108,6 +150,16 @@ class PageMeta(Model):
     handout: Id | None = None
     audience: Literal["patients", "clinics"] = "patients"
     """clinics: a page for clinics or editors, left out of the patient handbook PDF."""
+    search: SearchSettings | None = None
+    hide: list[Literal["toc", "navigation"]] = []
+    template: Literal["home.html"] | None = None
+    """home.html: the patients' home page (overrides/home.html)."""
+    checklist: Literal[True] | None = None
+    """true: the page has the private "tell your practitioner" list."""
+    worried: WorriedCard | None = None
+    journey: list[JourneyCard] = []
+    translation: PageTranslation | None = None
+    """Only on translated pages (docs-es/): what English text it translates, and who checked it."""
 
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]

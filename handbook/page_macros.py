@@ -15,9 +15,9 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from markupsafe import escape
 from mkdocs_macros.errors import format_error
 
-from handbook import render
+from handbook import render, sandbox
 from handbook.data import Handbook, handbook_for
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, page_label
 from handbook.frontmatter import check_meta, overdue, read_meta, split
 
 REFERENCES_PAGE = "references.md"
@@ -144,11 +144,26 @@ def _source_line(page, error: Exception) -> str:
         if not frames:
             return ""
         lineno = frames[-1]
+    return f", line {lineno + _body_offset(page)}"
+
+
+def _body_offset(page) -> int:
+    """Lines of the page file before the text MkDocs hands to the macros (front matter, blank lines)."""
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     _, front_lines = split(text)
     rest = text.splitlines(keepends=True)[front_lines:]
-    blank = next((i for i, line in enumerate(rest) if line.strip()), 0)  # MkDocs drops leading blank lines
-    return f", line {lineno + front_lines + blank}"
+    return front_lines + next((i for i, line in enumerate(rest) if line.strip()), 0)  # MkDocs drops leading blanks
+
+
+def _escaped(value):
+    """Front matter for the theme: every text escaped, however deep (the theme writes it unescaped)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
 
 
 @format_error.register(Exception)
@@ -159,25 +174,27 @@ def _format_page_error(error: Exception, markdown: str, page) -> str:
         f"{type(error).__name__}: {error}"
     if isinstance(error, UndefinedError) and "is undefined" in message and _known_names:
         message += f"; macros you can use: {', '.join(_known_names)}; variables: facts"
-    return f"docs/{page.file.src_path}{_source_line(page, error)}: {message}"
+    return f"{page_label(page)}{_source_line(page, error)}: {message}"
 
 
 def on_pre_page_macros(env) -> None:
     """Read and check the page's front matter (YAML 1.2); append its sources list."""
     page = env.page
-    label = f"docs/{page.file.src_path}"
+    label = page_label(page)
     plain = read_meta(Path(page.file.abs_src_path), label)
-    meta = check_meta(plain, label, references=env.variables["handbook"].references)
+    hb = env.variables["handbook"]
+    meta = check_meta(plain, label, references=hb.references)
+    sandbox.check_page(env.markdown, label, _body_offset(page) + 1, _known_names, hb.facts)
     # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
     page.meta.clear()
-    page.meta.update({k: escape(v) if isinstance(v, str) else v for k, v in plain.items()})
+    page.meta.update(_escaped(plain))
     page.meta.update(last_reviewed=meta.last_reviewed, next_review=meta.next_review,
                      reviewed_by=escape(meta.reviewed_by), description=escape(meta.description))
     if overdue(meta, dt.date.today()):
         review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
                            label, meta.next_review)
     if meta.sources:
-        refs = render.render_references(env.variables["handbook"], meta.sources)
+        refs = render.render_references(hb, meta.sources)
         # Citations stay out of the search index: they would match patients' words by chance.
-        heading = env.variables["handbook"].t("Sources")
+        heading = hb.t("Sources")
         env.markdown += f'\n\n## {heading} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'

@@ -9,10 +9,11 @@ TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
     "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
     "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "label", "input", "button", "fieldset",
-    "legend", "form",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
-GENERIC = {"class", "id", "title", "lang", "dir", "hidden", "role", "tabindex"}
+# No forms or controls (a page must not ask readers for anything) and no "hidden": what a page
+# says is what readers and paper get.
+GENERIC = {"class", "id", "title", "lang", "role"}
 ATTRIBUTES = {
     "a": {"href", "hreflang"},
     "abbr": {"title"},
@@ -23,10 +24,6 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers"},
     "th": {"colspan", "rowspan", "headers", "scope"},
     "time": {"datetime"},
-    "label": {"for"},
-    "input": {"type", "name", "value", "checked", "disabled"},
-    "button": {"type", "disabled"},
-    "form": {"action", "method"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -11,18 +11,15 @@ and carry ``translation: {en_hash, reviewed_by, reviewed}`` in their front matte
 """
 
 import copy
-import datetime as dt
 import hashlib
 import json
 import logging
 import re
 from pathlib import Path
 
-from pydantic import Field
-
 from handbook.errors import HandbookError
 from handbook.messages import validate
-from handbook.models import Model, Text
+from handbook.models import PageTranslation, Text
 from handbook.yaml12 import load, read_text
 
 LANGUAGES = {"es": "Spanish"}
@@ -50,16 +47,6 @@ if not log.handlers:  # stale translations are reported but must not fail strict
     log.addHandler(_handler)
     log.propagate = False
 
-
-class PageTranslation(Model):
-    """``translation:`` in a translated page's front matter."""
-
-    en_hash: Text
-    """The hash of the English page this translates (python -m handbook translations prints it)."""
-    reviewed_by: Text
-    """Who checked the translation against the English, e.g. a bilingual nurse."""
-    reviewed: dt.date = Field(strict=False)
-    """When they checked it."""
 
 
 def text_hash(value: object) -> str:

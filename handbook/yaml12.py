@@ -15,9 +15,13 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from handbook.errors import HandbookError
+from handbook.sandbox import check_characters, line_of
 
 Lines = dict[tuple, int]  # path of keys and list positions -> 1-based line
 TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+MAX_DEPTH = 20  # levels of nesting: the deepest data file uses 6
+MAX_CHARS = 1_000_000
 
 
 class _Duplicate(Exception):
@@ -41,19 +45,34 @@ def _scalar(node: ScalarNode):
     return text
 
 
-def _plain(node, path: tuple, lines: Lines, first_line: int):
-    lines[path] = node.start_mark.line + first_line
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+def _plain(node, path: tuple, lines: Lines, first_line: int, seen: set | None = None):
+    seen = set() if seen is None else seen
+    line = node.start_mark.line + first_line
+    if id(node) in seen:  # an alias (*name): one anchor can expand into billions of values
+        raise _Refused(line, "YAML aliases (*name) are not allowed; write the value out")
+    if node.tag not in PLAIN_TAGS:
+        raise _Refused(line, f"YAML tag {node.tag.replace(TAG, '!!')} is not allowed; write the value as plain text")
+    if len(path) > MAX_DEPTH:
+        raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
+    seen.add(id(node))
+    lines[path] = line
     if isinstance(node, MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, ScalarNode) else str(key_node.value)
             if key in out:
                 raise _Duplicate(str(key), key_node.start_mark.line + first_line, lines[path + (key,)])
-            out[key] = _plain(value_node, path + (key,), lines, first_line)
+            out[key] = _plain(value_node, path + (key,), lines, first_line, seen)
             lines[path + (key,)] = key_node.start_mark.line + first_line  # the key's line, not the value's
         return out
     if isinstance(node, SequenceNode):
-        return [_plain(item, path + (i,), lines, first_line) for i, item in enumerate(node.value)]
+        return [_plain(item, path + (i,), lines, first_line, seen) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
@@ -63,6 +82,10 @@ def _parser() -> YAML:
 
 def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     """Parse YAML text; return plain data and its line map. Errors name ``label`` and the line."""
+    if len(text) > MAX_CHARS:
+        raise HandbookError(f"{label}: {len(text):,} characters, more than {MAX_CHARS:,}; split the file")
+    check_characters(text, label, first_line)
+    _check_flow_depth(text, label, first_line)
     try:
         node = _parser().compose(text)
         lines: Lines = {}
@@ -70,6 +93,8 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     except _Duplicate as dup:
         raise HandbookError(f"{label}, line {dup.line}: duplicate key '{dup.key}' (already set on line {dup.first}); "
                             "keep one") from None
+    except _Refused as refused:
+        raise HandbookError(f"{label}, line {refused.line}: {refused.message}") from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + first_line}" if mark else ""
@@ -82,15 +107,32 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     return data, lines
 
 
+def _check_flow_depth(text: str, label: str, first_line: int) -> None:
+    """Brackets nested past the limit are refused before the parser sees them (it would crash)."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise HandbookError(f"{label}, line {line_of(text, i) + first_line - 1}: "
+                                    f"nested more than {MAX_DEPTH} levels deep")
+        elif char in "]}" and depth:
+            depth -= 1
+
+
 def read_text(path: Path, label: str) -> str:
     """A file's text as UTF-8; a missing file or other encoding names the file."""
     if not path.is_file():
         raise HandbookError(f"{label}: file is missing")
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise HandbookError(f"{label}, line {line}: not UTF-8 text; save the file as UTF-8") from None
+    if text.startswith("\ufeff"):
+        raise HandbookError(f"{label}, line 1: the file starts with a byte-order mark (BOM); save it as UTF-8 "
+                            "without BOM")
+    return text
 
 
 def load(path: Path, label: str) -> tuple[object, Lines]:
