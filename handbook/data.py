@@ -98,6 +98,11 @@ def load_handbook(data_dir: Path, lang: str = "en") -> Handbook:
         raw = translations.check_data(raw, data_dir / lang, f"{data_dir.name}/{lang}")
         strings = translations.strings(data_dir / lang, f"{data_dir.name}/{lang}")
     facts = validate(DATA_FILES["facts.yaml"], raw["facts.yaml"], name("facts.yaml"), lines["facts.yaml"])
+    for key, fact in facts.items():
+        if "{" in str(fact.value) or "}" in str(fact.value):
+            raise HandbookError(f"{name('facts.yaml')}, line {lines['facts.yaml'].get((key, 'value'), '?')}, fact "
+                                f"'{key}', key 'value': a fact is plain text and cannot use another fact or a "
+                                "template; write the value itself")
     values = Facts({k: fact.value for k, fact in facts.items()})
     data = {"facts.yaml": facts}
     for f, model in DATA_FILES.items():

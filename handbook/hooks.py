@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from handbook import glyphs, i18n, minify, pdf, sandbox, sanitize, search_words, settings, translations
 from handbook.data import handbook_for
 from handbook.errors import HandbookError, page_label
+from handbook.page_macros import nav_pages
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -43,6 +44,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     root = Path(config.config_file_path).parent
     sandbox.check_project_files(root)
+    _check_snippets(config, root)
     env = settings.read_environment()
     _state.update(
         env=env,
@@ -58,7 +60,23 @@ def on_config(config):
     return config
 
 
+def _check_snippets(config, root: Path) -> None:
+    """The files every page gets appended (the abbreviations) are there, inside the project."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path") or ["."]
+    for name in snippets.get("auto_append", []):
+        if not any((root / base / name).is_file() and (root / base / name).resolve().is_relative_to(root.resolve())
+                   for base in bases):
+            raise HandbookError(f"{Path(config.config_file_path).name}, pymdownx.snippets, auto_append: "
+                                f"{' or '.join(f'{b}/{name}' for b in bases)} is missing")
+
+
 def on_nav(nav, config, files):
+    docs = Path(config.docs_dir)
+    for title, target in nav_pages(config.nav):
+        if isinstance(target, str) and "://" not in target and not (docs / target).is_file():
+            raise HandbookError(f"{Path(config.config_file_path).name}, nav: '{title}: {target}' names a page that "
+                                f"is not in {docs.name}/; add the page or remove the line")
     _state["pages"] = list(nav.pages)
     return nav
 
@@ -93,6 +111,9 @@ def _check_site(pages) -> None:
 
 def on_page_content(html: str, page, config, files) -> str:
     """Page bodies are untrusted: only allow-listed HTML reaches the web, the search index and paper."""
+    if len(html) > sandbox.MAX_PAGE_HTML:
+        raise HandbookError(f"{page_label(page)}: the page renders to {len(html):,} characters of HTML, more than "
+                            f"{sandbox.MAX_PAGE_HTML:,}; split it into pages")
     return sanitize.clean(html)
 
 

@@ -22,6 +22,7 @@ from handbook.errors import HandbookError
 MAX_MACRO_CALLS = 40  # a page with more boxes than this is a mistake, or an attempt to stall the build
 MAX_HTML_DEPTH = 24  # nested HTML tags in a page body (Markdown slows sharply on deep nesting)
 MAX_PAGE_CHARS = 200_000
+MAX_PAGE_HTML = 2_000_000  # a page's HTML once its macros have rendered (the largest page today is under 50,000)
 SNIPPET = re.compile(r"^\s*;?-{1,}8<-{1,}", re.M)  # pymdownx.snippets' marker; pages may not pull in files
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>")
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

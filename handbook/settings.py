@@ -15,6 +15,7 @@ from handbook.errors import HandbookError
 
 CLINIC_FIELDS = ("name", "phone", "email", "website", "address", "logo")
 MAX_CLINIC_NAME = 60  # longer names do not fit the running header on one line
+MAX_LOGO_BYTES = 2_000_000
 LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
@@ -142,6 +143,9 @@ def logo_uri(path: str, root: Path) -> str:
     file = (root / path).resolve()
     if not file.is_file():
         raise HandbookError(f"settings: CLINIC_LOGO (or extra.clinic.logo) file not found: {path} (looked for {file})")
+    if file.stat().st_size > MAX_LOGO_BYTES:
+        raise HandbookError(f"settings: CLINIC_LOGO is {file.stat().st_size:,} bytes; at most {MAX_LOGO_BYTES:,} "
+                            "(a logo prints a few centimetres wide: export it smaller)")
     data = file.read_bytes()
     mime = next((m for magic, m in LOGO_TYPES.items() if data.startswith(magic)), None)
     if mime is None:

@@ -9,11 +9,14 @@ import logging
 import sys
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from handbook.errors import HandbookError
 from handbook.translations import LANGUAGES
+from handbook.yaml12 import read_text
 
 
 class Plain(logging.Formatter):
@@ -28,6 +31,27 @@ def configs(root: Path, site: Path) -> list[tuple[Path, Path]]:
     return [(root / "mkdocs.yml", site)] + [(root / f"mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML as MkDocs reads mkdocs.yml, but safe: only MkDocs' own tags, no Python objects."""
+
+
+for _tag in ("!ENV", "!relative"):
+    _ConfigLoader.add_constructor(_tag, lambda loader, node: None)
+
+
+def check_config(root: Path, config_file: Path) -> None:
+    """Read a configuration safely before MkDocs does (its loader would construct Python objects)."""
+    label = config_file.name
+    try:
+        data = yaml.load(read_text(config_file, label), Loader=_ConfigLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        raise HandbookError(f"{label}: {' '.join(str(exc).split())}") from None
+    for key in ("INHERIT", "docs_dir"):
+        value = (data or {}).get(key)
+        if isinstance(value, str) and not (root / value).resolve().is_relative_to(root.resolve()):
+            raise HandbookError(f"{label}, key '{key}': '{value}' is outside the project")
+
+
 def main(root: Path, site: Path) -> int:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:  # as `mkdocs build` prints, one message a line (editors' tools read them)
@@ -36,6 +60,12 @@ def main(root: Path, site: Path) -> int:
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    try:
+        for config_file, _ in configs(root, site):
+            check_config(root, config_file)
+    except HandbookError as exc:
+        print(f"ERROR   -  {exc}", file=sys.stderr)
+        return 1
     for config_file, out in configs(root, site):
         config = load_config(str(config_file), site_dir=str(out), strict=True)
         config.plugins.on_startup(command="build", dirty=False)

@@ -40,6 +40,9 @@ OWN_FILES = ["search-words.yaml"]
 # Front-matter lines that are not the page's text: a new review date needs no re-translation.
 REVIEW_LINES = re.compile(r"^(last_reviewed|next_review|reviewed_by):.*\n", re.M)
 
+SAME_IN_EVERY_LANGUAGE = ("handout", "audience", "template")  # front matter that makes a handout or a page kind
+MARKUP = re.compile(r"<[^>]*>|[<>]")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 log = logging.getLogger("handbook.translations")
 if not log.handlers:  # stale translations are reported but must not fail strict builds
     _handler = logging.StreamHandler()
@@ -71,6 +74,11 @@ def _walk(node: object, parts: tuple, key: tuple = ()):
             yield from _walk(child, rest, key + (k,))
     elif isinstance(node, dict) and head in node:
         yield from _walk(node[head], rest, key + (head,))
+
+
+def _numbers(value: object) -> list[str]:
+    """The numbers a value states, with a decimal comma read as a point: "0,5 a 2,5" -> ["0.5", "2.5"]."""
+    return [n.replace(",", ".") for n in NUMBER.findall(str(value))]
 
 
 def _find(node: object, key: tuple) -> object:
@@ -105,6 +113,10 @@ def translate_data(raw: dict, lang_dir: Path, label: str) -> tuple[dict, list[st
                     continue
                 if entry.get("en_hash") != text_hash(english):
                     stale.append(f"{where}: the English changed; re-translate, then set en_hash: {text_hash(english)}")
+                if name == "facts.yaml" and _numbers(entry["value"]) != _numbers(node["value"]):
+                    raise HandbookError(f"{where}: the value '{entry['value']}' does not have the numbers of the "
+                                        f"English '{node['value']}' (data/facts.yaml); a fact's numbers are the same in "
+                                        "every language")
                 for f in fields:
                     node[f] = entry[f]
         extra = [".".join(map(str, k)) for k in _translated_keys(theirs, specs) if k not in seen]
@@ -164,6 +176,10 @@ def page_status(root: Path, lang: str) -> tuple[list[str], list[str]]:
             missing.append(f"{label} front matter: no 'translation:' (en_hash: {current}, reviewed_by, reviewed)")
             continue
         record = validate(PageTranslation, meta["translation"], f"{label} front matter, key 'translation'")
+        for key in SAME_IN_EVERY_LANGUAGE:
+            english_value = read_meta(english / name, f"docs/{name}").get(key)
+            if meta.get(key) != english_value:
+                missing.append(f"{label} front matter, key '{key}': must be {english_value!r}, as in docs/{name}")
         if record.en_hash != current:
             stale.append(f"{label}: docs/{name} changed; re-translate, then set translation.en_hash: {current}")
     return missing, stale
@@ -201,8 +217,14 @@ def strings(lang_dir: Path, label: str) -> dict[str, str]:
 
 def theme_strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The theme's words in one language: ``strings.yaml`` key ``theme``, English HTML -> translation."""
-    data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
-    return validate(dict[Text, Text], data.get("theme") or {}, f"{label}/strings.yaml, key 'theme'")
+    data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
+    words = validate(dict[Text, Text], data.get("theme") or {}, f"{label}/strings.yaml, key 'theme'")
+    for english, translated in words.items():  # the theme's markup stays the theme's: only the words change
+        if MARKUP.findall(english) != MARKUP.findall(translated) or "&" in translated.replace("&amp;", ""):
+            raise HandbookError(f"{label}/strings.yaml, line {lines.get(('theme', english), '?')}, key 'theme': "
+                                f"the translation of {english!r} must keep its markup exactly and add none; "
+                                "change only the words")
+    return words
 
 
 def checklist_strings(lang_dir: Path, label: str) -> dict[str, str]:

@@ -188,3 +188,36 @@ def test_page_file_names_follow_the_id_rule(tmp_path, name):
     make(tmp_path, "docs", name).write_text("x")
     with pytest.raises(HandbookError, match=r"^docs/.*: (file names may use only|page file names are lower-case)"):
         sandbox.check_project_files(tmp_path)
+
+
+def project_data(tmp_path, edit_file: str, old: str, new: str):
+    """A copy of data/ with one edit; returns its folder."""
+    import shutil
+
+    from support import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / edit_file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
+def test_a_fact_cannot_use_another_fact(tmp_path):
+    from handbook.data import load_handbook
+
+    data = project_data(tmp_path, "facts.yaml", "value: 30 to 60", "value: '{{ facts.redness_days }}'")
+    with pytest.raises(HandbookError, match=r"^data/facts\.yaml, line \d+, fact 'numbing_minutes', key 'value': a fact "
+                                            r"is plain text and cannot use another fact"):
+        load_handbook(data)
+
+
+def test_a_translated_fact_keeps_the_english_numbers(tmp_path):
+    from handbook.data import load_handbook
+
+    data = project_data(tmp_path, "facts.yaml", "value: 30 to 60", "value: 5 to 10")
+    with pytest.raises(HandbookError, match=r"^data/es/facts\.yaml: numbing_minutes: the value '30 a 60' does not have "
+                                            r"the numbers of the English '5 to 10'"):
+        load_handbook(data, "es")
