@@ -23,6 +23,7 @@ TYPES = {
     "date_type": "should be a date written as YYYY-MM-DD",
     "date_from_datetime_parsing": "should be a real date written as YYYY-MM-DD",
     "date_parsing": "should be a real date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "should be a date written as YYYY-MM-DD, without a time",
     "string_too_short": "is empty",
     "too_short": "needs at least one entry",
     "missing": "required key is missing",

@@ -63,6 +63,8 @@ def _describe(node: nodes.Node) -> str:
         return f"'.{node.attr}'"
     if isinstance(node, nodes.Getitem):
         return "'[...]'"
+    if isinstance(node, nodes.Call):
+        return "'(...)', a call"
     if isinstance(node, nodes.Const):
         return f"the value {node.value!r} on its own"
     if isinstance(node, nodes.Stmt):

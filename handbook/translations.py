@@ -41,6 +41,7 @@ OWN_FILES = ["search-words.yaml"]
 REVIEW_LINES = re.compile(r"^(last_reviewed|next_review|reviewed_by):.*\n", re.M)
 
 SAME_IN_EVERY_LANGUAGE = ("handout", "audience", "template")  # front matter that makes a handout or a page kind
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 MARKUP = re.compile(r"<[^>]*>|[<>]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 log = logging.getLogger("handbook.translations")
@@ -211,8 +212,13 @@ def main(root: Path, strict: bool = False) -> int:
 
 def strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The macro templates' words in one language: ``strings.yaml``, English text -> translation."""
-    data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
-    return validate(dict[str, str], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")  # spaces kept
+    data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
+    words = validate(dict[str, str], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")  # spaces kept
+    for english, translated in words.items():  # placeholders are filled with str.format: only plain names
+        if set(PLACEHOLDER.findall(translated)) - {"{name}", "{lname}"} or MARKUP.search(translated):
+            raise HandbookError(f"{label}/strings.yaml, line {lines.get(('macros', english), '?')}, key 'macros': "
+                                f"the translation of {english!r} may use only {{name}} and {{lname}}, and no markup")
+    return words
 
 
 def theme_strings(lang_dir: Path, label: str) -> dict[str, str]:

@@ -43,6 +43,7 @@ PAGE_ATTACKS = {
     "{{ contraindications(treatment=facts.redness_days) }}": (3, r"'\.redness_days' as a macro argument"),
     "{{ contraindications(*['botox']) }}": (3, r"'\*' or '\*\*' in a macro call"),
     "{{ 'x' }}": (3, "the value 'x' on its own"),
+    "{{ facts.redness_days() }}": (3, r"'\(\.\.\.\)', a call"),
     "{{ facts.redness_days.__class__ }}": (3, r"'\.__class__'"),
     "{{ reference_list.__globals__ }}": (3, r"'\.__globals__'"),
 }
@@ -221,3 +222,18 @@ def test_a_translated_fact_keeps_the_english_numbers(tmp_path):
     with pytest.raises(HandbookError, match=r"^data/es/facts\.yaml: numbing_minutes: the value '30 a 60' does not have "
                                             r"the numbers of the English '5 to 10'"):
         load_handbook(data, "es")
+
+
+@pytest.mark.parametrize(("section", "english", "translated", "message"), [
+    ("theme", ">Get help</a>", ">Pedir ayuda</a><script>alert(1)</script>", "must keep its markup exactly"),
+    ("theme", ">Get help</a>", "Pedir ayuda", "must keep its markup exactly"),
+    ("macros", "Do not have {name}", "No {name.__class__.__mro__}", r"may use only \{name\} and \{lname\}"),
+    ("macros", "Handout", "<b>Folleto</b>", "and no markup"),
+])
+def test_translated_words_are_words(tmp_path, section, english, translated, message):
+    from handbook import translations
+
+    (tmp_path / "strings.yaml").write_text(f"{section}:\n  {english!r}: {translated!r}\n", encoding="utf-8")
+    read = translations.theme_strings if section == "theme" else translations.strings
+    with pytest.raises(HandbookError, match=rf"^data/es/strings\.yaml, line 2, key '{section}': .*{message}"):
+        read(tmp_path, "data/es")
