@@ -65,7 +65,9 @@ def plain(ours: Path) -> Path:
     shutil.copytree(ours / "docs", dest / "docs")
     for md in (dest / "docs").rglob("*.md"):  # drop macros; plain Material cannot render them
         text = md.read_text()
-        md.write_text("\n".join(line for line in text.splitlines() if "{{" not in line))
+        # and the handbook's own home template (overrides/home.html), which plain Material does not have
+        md.write_text("\n".join(line for line in text.splitlines()
+                                if "{{" not in line and not line.startswith("template:")))
     (dest / "mkdocs.yml").write_text(PLAIN + yaml.safe_dump({"nav": nav}, sort_keys=False))
     return dest
 
