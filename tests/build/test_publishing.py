@@ -40,7 +40,7 @@ def test_failed_build_publishes_nothing(project, tmp_path):
     result = subprocess.run(["make", "-o", f"{BIN}/.installed", "build", f"VENV={BIN.parent}", "HANDOUTS=0"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "docs/scratch.md, line 11: 'undefined_thing' is undefined" in result.stdout + result.stderr
+    assert "docs/scratch.md, line 11: 'undefined_thing' is not allowed" in result.stdout + result.stderr
     assert (site / "index.html").read_text() == "last good build"
 
 
