@@ -36,14 +36,26 @@ def _readability(args) -> int:
 
 
 def _check_data(args) -> int:
+    from handbook import sandbox
     from handbook.data import load_handbook
-    from handbook.frontmatter import pages, read_page
+    from handbook.frontmatter import pages, read_page, split
+    from handbook.page_macros import macros
+    from handbook.translations import LANGUAGES
+    from handbook.yaml12 import read_text
 
-    hb = load_handbook(ROOT / "data")
-    for label, path in pages(ROOT / "docs").items():
-        read_page(path, label, references=hb.references)
-    print(f"data/ and docs/ front matter are valid: {len(hb.treatments)} treatments, "
-          f"{len(hb.contraindications)} contraindications, {len(hb.references)} references, {len(hb.facts)} facts")
+    sandbox.check_project_files(ROOT)
+    for lang, docs in [("en", "docs"), *((code, f"docs-{code}") for code in LANGUAGES)]:
+        hb = load_handbook(ROOT / "data", lang)
+        names = list(macros(hb, lambda: None))
+        for label, path in pages(ROOT / docs).items():
+            label = label.replace("docs/", f"{docs}/", 1)
+            read_page(path, label, references=hb.references)
+            text = read_text(path, label)
+            _, front_lines = split(text)
+            body = "".join(text.splitlines(keepends=True)[front_lines:])
+            sandbox.check_page(body, label, front_lines + 1, names, hb.facts)
+        print(f"{lang}: data/ and {docs}/ are valid: {len(hb.treatments)} treatments, "
+              f"{len(hb.contraindications)} contraindications, {len(hb.references)} references, {len(hb.facts)} facts")
     return 0
 
 
@@ -72,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     task.add_argument("--today", help="check as if today were this date (YYYY-MM-DD)")
     task.set_defaults(run=_overdue)
     tasks.add_parser("schemas", help="regenerate data/schema/*.json from the models").set_defaults(run=_schemas)
-    tasks.add_parser("check-data", help="validate data/ and every page's front matter").set_defaults(run=_check_data)
+    tasks.add_parser("check-data", help="validate data/, front matter and page templates, every language, without building").set_defaults(run=_check_data)
     task = tasks.add_parser("translations", help="list missing and out-of-date translations; fails if any is missing")
     task.add_argument("--strict", action="store_true", help="fail on out-of-date translations too")
     task.set_defaults(run=_translations)

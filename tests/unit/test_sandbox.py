@@ -237,3 +237,22 @@ def test_translated_words_are_words(tmp_path, section, english, translated, mess
     read = translations.theme_strings if section == "theme" else translations.strings
     with pytest.raises(HandbookError, match=rf"^data/es/strings\.yaml, line 2, key '{section}': .*{message}"):
         read(tmp_path, "data/es")
+
+
+def test_check_data_finds_a_page_attack_in_any_language_without_building(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from handbook import cli
+    from support import ROOT
+
+    for part in ("docs", "docs-es", "data", "includes", "includes-es"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    page = tmp_path / "docs-es" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ lipsum.__globals__ }}\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "ROOT", tmp_path)
+    assert cli.main(["check-data"]) == 1
+    lines = page.read_text(encoding="utf-8").count("\n")
+    assert capsys.readouterr().err == (f"ERROR   -  docs-es/glossary.md, line {lines}: 'lipsum' is not allowed in pages or "
+                                       "data; use {{ facts.NAME }} or a macro with plain values: comparison_table, "
+                                       "contraindication, contraindication_links, contraindications, handout_table, "
+                                       "reference_list; see CONTRIBUTING.md, 'Macros you can use'\n")
