@@ -1,0 +1,28 @@
+"""A second runner: ProperDocs, the maintained continuation of MkDocs 1.6, builds both languages
+strictly, PDFs included, into the same pages as MkDocs (Material's end of life: ARCHITECTURE.md)."""
+
+import subprocess
+
+from pypdf import PdfReader
+
+from support import BIN, ROOT, mkdocs_env
+
+
+def properdocs(config: str, site, **env) -> None:
+    result = subprocess.run([str(BIN / "properdocs"), "build", "--strict", "-f", config, "-d", str(site)], cwd=ROOT,
+                            env=mkdocs_env(**env), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def pages(site) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_properdocs_builds_both_languages_as_mkdocs_does(site_dir, tmp_path):
+    site = tmp_path / "site"
+    properdocs("mkdocs.yml", site, HANDOUTS="1")
+    properdocs("mkdocs.es.yml", site / "es", HANDOUTS="1")
+    assert pages(site) == pages(site_dir)
+    for pdf in ("handouts/after-treatment.pdf", "es/handouts/after-treatment.pdf"):
+        text = PdfReader(site / pdf).pages[0].extract_text()
+        assert ("aftercare" if pdf.startswith("handouts") else "tratamiento") in text.lower(), pdf
