@@ -71,4 +71,4 @@ def test_no_checkout_keeps_the_jobs_credentials_on_disk():
         steps = re.findall(r"uses: actions/checkout@[^\n]*\n((?:        .*\n)*)", workflow.read_text())
         checkouts += len(steps)
         assert all("persist-credentials: false" in with_block for with_block in steps), workflow.name
-    assert checkouts >= 3
+    assert checkouts >= 2  # checks.yml and overdue-reviews.yml
