@@ -11,10 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from machine import BIN, ROOT, median, timed, write
+from machine import BIN, ROOT, SMOKE, median, runs, timed, write
 
 BEFORE = "a85c81e"  # the handbook before the foundation work: macros.py, overrides/hooks, scripts/
-RUNS = 7
+RUNS = runs(7)
 
 
 def worktree(revision: str, parent: Path) -> Path:
@@ -24,7 +24,7 @@ def worktree(revision: str, parent: Path) -> Path:
     return dest
 
 
-def main(before: str = BEFORE, after: str = "HEAD") -> None:
+def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     with tempfile.TemporaryDirectory() as tmp:
         trees = {rev: worktree(rev, Path(tmp)) for rev in (before, after)}
         try:

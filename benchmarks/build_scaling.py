@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from machine import BIN, ROOT, median, timed, write
+from machine import BIN, ROOT, SMOKE, median, timed, write
 
 PLAIN = """site_name: Plain Material
 theme: {name: material}
@@ -80,7 +80,7 @@ def seconds(folder: Path, runs: int) -> float:
 def summary(figures: list[tuple[int, float, float]]) -> str:
     """What the figures say about the two targets."""
     (real, ours, plain_s), (big, ours_big, plain_big) = figures[0], figures[-1]
-    hundred = next((f for f in figures if 100 <= f[0] < 1000), figures[-1])
+    hundred = next((f for f in figures if 100 <= f[0] < 1000), figures[0])
     met = "meets" if ours <= 1.2 * plain_s else "misses"
     first_met = next((f"{n} pages" for n, a, b in figures if a <= 1.2 * b), "no size measured")
     return (
@@ -100,7 +100,7 @@ def summary(figures: list[tuple[int, float, float]]) -> str:
 def main() -> None:
     rows, figures = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for generated, runs in ((0, 3), (10, 3), (100, 3), (1000, 1)):
+        for generated, runs in ((0, 1), (10, 1)) if SMOKE else ((0, 3), (10, 3), (100, 3), (1000, 1)):
             ours = project(Path(tmp), generated)
             a, b = seconds(ours, runs), seconds(plain(ours), runs)
             pages = len(list((ours / "docs").rglob("*.md")))

@@ -1,4 +1,8 @@
-"""Shared by the benchmark scripts: what machine, when, and where results go."""
+"""Shared by the benchmark scripts: what machine, when, at which commit, and where results go.
+
+BENCH_SMOKE=1 runs every benchmark at tiny sizes, once, and writes its result to BENCH_OUT
+(a folder; the tests use it) instead of results/: so no benchmark can break unseen.
+"""
 
 import datetime as dt
 import os
@@ -12,12 +16,25 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 BIN = ROOT / ".venv" / "bin"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+
+
+def runs(count: int) -> int:
+    """How many times to measure: ``count``, or once in smoke mode."""
+    return 1 if SMOKE else count
+
+
+def commit() -> str:
+    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
+    return found.stdout.strip() + (" with uncommitted changes" if dirty else "")
 
 
 def describe() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    return (f"{dt.date.today()}, {cpu}, {os.cpu_count()} cores, "
+    return (f"{dt.date.today()} at commit {commit()}, {cpu}, {os.cpu_count()} cores, "
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
@@ -33,7 +50,7 @@ def median(values) -> float:
 
 
 def write(name: str, title: str, body: str) -> Path:
-    path = RESULTS / name
+    path = (Path(os.environ["BENCH_OUT"]) if SMOKE else RESULTS) / name
     path.write_text(f"# {title}\n\nMeasured {describe()}.\n\n{body.strip()}\n", encoding="utf-8")
     print(path.read_text())
     return path
