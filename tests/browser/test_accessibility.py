@@ -4,24 +4,8 @@ and keyboard use."""
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from test_offline_and_privacy import PAGES
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-AXE = Axe()
-
-
-def violations(page) -> list[str]:
-    results = AXE.run(page, options=WCAG)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
-
-
-def open_themed(browser, url: str, scheme: str):
-    """A page opened in the given colour scheme, once the network is quiet (close its context after)."""
-    page = browser.new_context(color_scheme=scheme).new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page
+from browser_support import AXE, PAGES, open_themed, violations
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

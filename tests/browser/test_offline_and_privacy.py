@@ -1,12 +1,10 @@
 """No request leaves the site, and the handbook works opened from disk."""
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from test_search import search_from_disk
 
-PAGES = sorted(p.name for p in (Path(__file__).parents[2] / "docs").glob("*.md"))
+from browser_support import PAGES, search_from_disk
 
 
 @pytest.mark.parametrize("md", PAGES)

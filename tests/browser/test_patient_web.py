@@ -7,8 +7,8 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from test_offline_and_privacy import PAGES
 
+from browser_support import PAGES
 from support import build_ok, page_front_matter, sub
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}

@@ -2,9 +2,8 @@
 server and from disk; axe on every Spanish page in both palettes; the language selector."""
 
 import pytest
-from test_accessibility import open_themed, violations
-from test_offline_and_privacy import PAGES
-from test_search import open_search, search_from_disk, top_results, type_query
+
+from browser_support import PAGES, open_search, open_themed, search_from_disk, top_results, type_query, violations
 
 # (what a patient types, the page that must be in the top three results)
 QUERIES = [

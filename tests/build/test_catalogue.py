@@ -2,8 +2,8 @@
 off unless the case is about them; each stops with one line naming where, no traceback."""
 
 import pytest
-from catalogue import BUILD_SAMPLES, CASES, PRE_RENDER
 
+from catalogue import BUILD_SAMPLES, CASES, PRE_RENDER
 from support import fails_with
 
 BUILT = sorted(set(CASES) - PRE_RENDER | BUILD_SAMPLES)

@@ -4,8 +4,8 @@
 import re
 
 import pytest
-from catalogue import CASES, PRE_RENDER
 
+from catalogue import CASES, PRE_RENDER
 from handbook import cli
 
 

@@ -1,0 +1,76 @@
+"""Helpers the browser tests share across pages and languages: the pages, search, axe."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from support import ROOT
+
+PAGES = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+
+
+def type_query(page, query: str) -> None:
+    """Open search with the keyboard shortcut and type, key by key, as a reader does."""
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.press_sequentially(query)
+
+
+def result_pages(page) -> list[str]:
+    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)")
+    pages = [link.split("/")[-1].split("?")[0].split("#")[0] for link in links]
+    return list(dict.fromkeys(pages))  # distinct pages, best first
+
+
+def top_results(page, query: str, count: int = 3) -> list[str]:
+    type_query(page, query)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    # Results change as each key is typed; read them once they stop changing.
+    previous, current = None, result_pages(page)
+    while current != previous:
+        page.wait_for_timeout(300)
+        previous, current = current, result_pages(page)
+    return current[:count]
+
+
+def open_search(browser, url: str):
+    """A page at ``url`` whose search form is ready; yields it, then closes its context."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('.md-search__form') !== null")
+    yield page
+    context.close()
+
+
+def search_from_disk(browser, site_dir, query: str, expected: str):
+    """Search from file:// with every other request blocked; return the result page opened, and what was blocked."""
+    context = browser.new_context()
+    blocked = []
+    context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")),
+                  lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto((site_dir / "index.html").as_uri())
+    type_query(page, query)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert expected in result_pages(page)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state()
+    return page, blocked
+
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+AXE = Axe()
+
+
+def violations(page) -> list[str]:
+    results = AXE.run(page, options=WCAG)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+
+
+def open_themed(browser, url: str, scheme: str):
+    """A page opened in the given colour scheme, once the network is quiet (close its context after)."""
+    page = browser.new_context(color_scheme=scheme).new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
