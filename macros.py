@@ -4,6 +4,6 @@ Everything lives in the `handbook` package; this file only hands mkdocs-macros
 the functions it looks for.
 """
 
-from handbook.page_macros import define_env, on_pre_page_macros
+from handbook.page_macros import define_env, on_post_page_macros, on_pre_page_macros
 
-__all__ = ["define_env", "on_pre_page_macros"]
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]

@@ -11,10 +11,10 @@ from pathlib import Path
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
 from handbook.models import PageMeta
+from handbook.sandbox import TEMPLATE_MARK
 from handbook.yaml12 import loads, read_text
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
-TEMPLATE_MARK = re.compile(r"\{[{%#]")
 MAX_REVIEW_GAP_DAYS = 366  # next review at most a year after the last one
 
 

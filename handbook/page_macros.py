@@ -7,6 +7,7 @@ import datetime as dt
 import inspect
 import logging
 import posixpath
+import re
 import traceback
 from functools import wraps
 from pathlib import Path
@@ -21,6 +22,7 @@ from handbook.errors import HandbookError, page_label
 from handbook.frontmatter import check_meta, overdue, read_meta, split
 
 REFERENCES_PAGE = "references.md"
+LABELLED = re.compile(r"^(docs[-\w]*|data|includes[-\w]*)/\S+")
 
 # A separate logger: overdue reviews are reported but must not fail strict builds.
 review_log = logging.getLogger("handbook.review")
@@ -174,16 +176,21 @@ def _format_page_error(error: Exception, markdown: str, page) -> str:
         f"{type(error).__name__}: {error}"
     if isinstance(error, UndefinedError) and "is undefined" in message and _known_names:
         message += f"; macros you can use: {', '.join(_known_names)}; variables: facts"
+    if isinstance(error, HandbookError) and LABELLED.match(message):
+        return message  # already names its own file (another page's front matter, a data file)
     return f"{page_label(page)}{_source_line(page, error)}: {message}"
 
 
 def on_pre_page_macros(env) -> None:
-    """Read and check the page's front matter (YAML 1.2); append its sources list."""
+    """Read and check the page's front matter (YAML 1.2) and its template, before anything renders."""
     page = env.page
     label = page_label(page)
     plain = read_meta(Path(page.file.abs_src_path), label)
     hb = env.variables["handbook"]
     meta = check_meta(plain, label, references=hb.references)
+    _check_page_kind(meta, page, env.conf, label)
+    if env.markdown.startswith("---"):  # MkDocs' YAML 1.1 could not read it: ours is the one that counts
+        env.markdown = "".join(env.markdown.splitlines(keepends=True)[split(env.markdown)[1]:])
     sandbox.check_page(env.markdown, label, _body_offset(page) + 1, _known_names, hb.facts)
     # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
     page.meta.clear()
@@ -193,8 +200,32 @@ def on_pre_page_macros(env) -> None:
     if overdue(meta, dt.date.today()):
         review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
                            label, meta.next_review)
-    if meta.sources:
-        refs = render.render_references(hb, meta.sources)
+
+
+def on_post_page_macros(env) -> None:
+    """The page's sources list, appended once its template has rendered (data text is never a template)."""
+    hb = env.variables["handbook"]
+    sources = read_meta(Path(env.page.file.abs_src_path), page_label(env.page)).get("sources")
+    if sources:
+        refs = render.render_references(hb, sources)
         # Citations stay out of the search index: they would match patients' words by chance.
         heading = hb.t("Sources")
         env.markdown += f'\n\n## {heading} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
+
+
+def _check_page_kind(meta, page, conf, label: str) -> None:
+    """Keys that only some pages may have, and the pages and icons the home page's cards name."""
+    home = page.file.src_uri == "index.md"
+    if meta.template and not home:
+        raise HandbookError(f"{label} front matter, key 'template': only the home page (index.md) uses it")
+    if meta.translation and conf["theme"]["language"] == "en":
+        raise HandbookError(f"{label} front matter, key 'translation': only translated pages (docs-es/) have it")
+    docs = Path(conf["docs_dir"])
+    links = [("worried", meta.worried.link)] if meta.worried else []
+    for i, card in enumerate(meta.journey, 1):
+        links.append((f"journey, entry {i}", card.page))
+        if not any((Path(d) / ".icons" / f"{card.icon}.svg").is_file() for d in conf["theme"].dirs):
+            raise HandbookError(f"{label} front matter, key 'journey', entry {i}: no icon '{card.icon}' in the theme")
+    for where, target in links:
+        if not (docs / target.split("#")[0]).is_file():
+            raise HandbookError(f"{label} front matter, key '{where}': '{target}' is not a page in {docs.name}/")

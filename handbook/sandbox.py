@@ -23,7 +23,11 @@ MAX_MACRO_CALLS = 40  # a page with more boxes than this is a mistake, or an att
 MAX_HTML_DEPTH = 24  # nested HTML tags in a page body (Markdown slows sharply on deep nesting)
 MAX_PAGE_CHARS = 200_000
 MAX_PAGE_HTML = 2_000_000  # a page's HTML once its macros have rendered (the largest page today is under 50,000)
-SNIPPET = re.compile(r"^\s*;?-{1,}8<-{1,}", re.M)  # pymdownx.snippets' marker; pages may not pull in files
+SNIPPET = re.compile(r"-+8<-+")  # pymdownx.snippets' marker, anywhere: pages may not pull in files
+TEMPLATE_MARK = re.compile(r"\{[{%#]")
+# Markup that belongs to the handbook's macros: a page that wrote it by hand would fake a box.
+MACRO_MARKUP = re.compile(r"""\bhb-[a-z]|data-treatment""")
+MAX_BRACKETS = 1_000  # '[' in one page: Markdown's link parsing slows sharply past a few thousand
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>")
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Characters that change how text displays without being seen: right-to-left overrides,
@@ -65,6 +69,12 @@ def _describe(node: nodes.Node) -> str:
         return "'[...]'"
     if isinstance(node, nodes.Call):
         return "'(...)', a call"
+    if isinstance(node, nodes.Concat):
+        return "'~' (joining texts)"
+    if isinstance(node, nodes.CondExpr):
+        return "'... if ... else ...'"
+    if isinstance(node, nodes.Tuple | nodes.List | nodes.Dict):
+        return "a list or a set of values"
     if isinstance(node, nodes.Const):
         return f"the value {node.value!r} on its own"
     if isinstance(node, nodes.Stmt):
@@ -132,6 +142,9 @@ def check_template(source: str, label: str, first_line: int = 1, macros: Iterabl
     """Parse ``source`` as Jinja and refuse anything outside the allow-list (nothing is rendered)."""
     try:
         tree = _environment().parse(source)
+    except RecursionError:
+        raise HandbookError(f"{label}, line {first_line}" + (f", key '{key}'" if key else "") +
+                            ": brackets nested too deeply") from None
     except TemplateSyntaxError as exc:
         where = f"{label}, line {(exc.lineno or 1) + first_line - 1}" + (f", key '{key}'" if key else "")
         raise HandbookError(f"{where}: template syntax error: {exc.message}") from None
@@ -144,22 +157,33 @@ def check_page(body: str, label: str, first_line: int, macros: Iterable[str], fa
         raise HandbookError(f"{label}: the page has {len(body):,} characters, more than {MAX_PAGE_CHARS:,}; "
                             "split it into pages")
     check_characters(body, label, first_line)
-    snippet = SNIPPET.search(body)
-    if snippet:
-        raise HandbookError(f"{label}, line {line_of(body, snippet.start()) + first_line - 1}: '--8<--' (including "
-                            "a file) is not allowed in pages; shared text belongs in data/")
+    for pattern, what in ((SNIPPET, "'--8<--' (including a file) is not allowed in pages; shared text belongs "
+                                    "in data/"),
+                          (MACRO_MARKUP, "the handbook's own markup (hb- classes, data-treatment) is written by its "
+                                         "macros only; call the macro instead")):
+        found = pattern.search(body)
+        if found:
+            raise HandbookError(f"{label}, line {line_of(body, found.start()) + first_line - 1}: {what}")
+    if body.count("[") > MAX_BRACKETS:
+        raise HandbookError(f"{label}: more than {MAX_BRACKETS:,} '[' on one page; split it into pages")
     _check_nesting(body, label, first_line)
     check_template(body, label, first_line, macros, facts)
 
 
 def _check_nesting(body: str, label: str, first_line: int) -> None:
-    depth = 0
+    """Open HTML elements, as a stack: a closing tag closes only an element that is open."""
+    stack: list[str] = []
     for tag in TAG.finditer(body):
         closing, name, _, self_closing = tag.groups()
-        if name.lower() in VOID or self_closing:
+        name = name.lower()
+        if name in VOID or self_closing:
             continue
-        depth = max(depth - 1, 0) if closing else depth + 1
-        if depth > MAX_HTML_DEPTH:
+        if closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+            continue
+        stack.append(name)
+        if len(stack) > MAX_HTML_DEPTH:
             raise HandbookError(f"{label}, line {line_of(body, tag.start()) + first_line - 1}: HTML nested more "
                                 f"than {MAX_HTML_DEPTH} levels deep; simplify the markup")
 
@@ -167,7 +191,11 @@ def _check_nesting(body: str, label: str, first_line: int) -> None:
 def render_data_text(text: str, facts: dict, label: str, line: int, key: str) -> str:
     """A data text with ``{{ facts.NAME }}`` replaced, after the allow-list check, in the sandbox."""
     check_template(text, label, line, facts=facts, key=key)
-    return _environment().from_string(text).render(facts=facts)
+    shown = _environment().from_string(text).render(facts=facts)
+    if TEMPLATE_MARK.search(shown):  # {% raw %} would publish template code, and a page could run it
+        raise HandbookError(f"{label}, line {line}, key '{key}': '{{{{', '{{%' and '{{#' are not allowed in data text, "
+                            "even inside {% raw %}; write the words")
+    return shown
 
 
 CONTENT_FOLDERS = ("docs", "docs-es", "includes", "includes-es", "data")
