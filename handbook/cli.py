@@ -44,6 +44,8 @@ def _check_data(args) -> int:
     from handbook.yaml12 import read_text
 
     sandbox.check_project_files(ROOT)
+    for tooltips in sorted(ROOT.glob("includes*/abbreviations.md")):
+        sandbox.check_abbreviations(tooltips.read_text(encoding="utf-8"), tooltips.relative_to(ROOT).as_posix())
     for lang, docs in [("en", "docs"), *((code, f"docs-{code}") for code in LANGUAGES)]:
         hb = load_handbook(ROOT / "data", lang)
         names = list(macros(hb, lambda: None))

@@ -65,10 +65,12 @@ def _check_snippets(config, root: Path) -> None:
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
     bases = snippets.get("base_path") or ["."]
     for name in snippets.get("auto_append", []):
-        if not any((root / base / name).is_file() and (root / base / name).resolve().is_relative_to(root.resolve())
-                   for base in bases):
+        found = [root / base / name for base in bases
+                 if (root / base / name).is_file() and (root / base / name).resolve().is_relative_to(root.resolve())]
+        if not found:
             raise HandbookError(f"{Path(config.config_file_path).name}, pymdownx.snippets, auto_append: "
                                 f"{' or '.join(f'{b}/{name}' for b in bases)} is missing")
+        sandbox.check_abbreviations(found[0].read_text(encoding="utf-8"), found[0].relative_to(root).as_posix())
 
 
 def on_nav(nav, config, files):

@@ -20,8 +20,8 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import translations
-from handbook.errors import HandbookError
+from handbook import sandbox, translations
+from handbook.errors import HandbookError, page_label
 from handbook.messages import validate
 from handbook.models import PageTranslation
 
@@ -31,6 +31,7 @@ SEPARATOR = r'[\s\-,:;!?¿¡=\[\]()"“”«»/]+|\.(?!\d)|&[lg]t;'
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 TIME = re.compile(r'(<time datetime="(\d{4}-\d\d-\d\d)">)[^<]*(</time>)')
 WORD = re.compile(r"\w+")
+CODE = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)", re.S)
 CHECKLIST = re.compile(r'[ \t]*<script src="[^"]*javascripts/checklist\.js"')
 
 _state: dict = {}
@@ -116,7 +117,11 @@ def on_post_page(output: str, page, config) -> str:
     output = ALTERNATE.sub("", output)
     if _state["lang"] != "en" and CHECKLIST.search(output):
         output = CHECKLIST.sub(lambda m: _state["checklist"] + m.group(0), output, count=1)
-    return _translated(output)
+    output = _translated(output, page_label(page))
+    if len(output) > sandbox.MAX_PAGE_HTML:
+        raise HandbookError(f"{page_label(page)}: the finished page is {len(output):,} characters, more than "
+                            f"{sandbox.MAX_PAGE_HTML:,}")
+    return output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -146,16 +151,25 @@ def _sitemap_alternates(xml: str) -> str:
     return re.sub(r"<loc>([^<]+)</loc>", links, xml)
 
 
-def _translated(output: str) -> str:
-    """The theme's English words and dates in the build's language."""
+def _translated(output: str, label: str = "404.html") -> str:
+    """The theme's English words and dates in the build's language; scripts and styles are left as they are."""
     lang = _state["lang"]
     if lang == "en":
         return output
-    for english, translated in _state["theme"].items():
-        if english in output:
-            output = output.replace(english, translated)
-            _state["used"].add(english)
-    return TIME.sub(lambda m: m.group(1) + long_date(dt.date.fromisoformat(m.group(2)), lang) + m.group(3), output)
+    parts = CODE.split(output)
+    for i in range(0, len(parts), 2):  # the odd parts are <script> and <style> elements
+        for english, translated in _state["theme"].items():
+            if english in parts[i]:
+                parts[i] = parts[i].replace(english, translated)
+                _state["used"].add(english)
+    return TIME.sub(lambda m: m.group(1) + long_date(_real_date(m.group(2), label), lang) + m.group(3), "".join(parts))
+
+
+def _real_date(text: str, label: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise HandbookError(f"{label}: <time datetime=\"{text}\"> is not a real date (YYYY-MM-DD)") from None
 
 
 def plain(text: str) -> str:

@@ -12,6 +12,7 @@ PATTERNS = {
     r"^[a-z0-9]+([-_][a-z0-9]+)*$": "ids are lower-case letters and digits joined by hyphens, e.g. cold-sore",
     r"^https://\S+$": "a web address starting with https://, with no spaces",
     r"^[a-z0-9-]+(\.[a-z0-9-]+)+$": "a host name in lower case, e.g. doi.org",
+    r"^[^<>]*$": "plain words, with no < or >",
 }
 # Python type names an editor should never see.
 TYPES = {
@@ -26,6 +27,7 @@ TYPES = {
     "date_from_datetime_inexact": "should be a date written as YYYY-MM-DD, without a time",
     "string_too_short": "is empty",
     "too_short": "needs at least one entry",
+    "too_long": "has too many entries",
     "missing": "required key is missing",
 }
 

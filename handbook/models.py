@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([-_][a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+Words = Annotated[str, StringConstraints(pattern=r"^[^<>]*$")]
+"""Plain words that replace words of a page on paper: no markup (the page escapes them)."""
 Severity = Literal["absolute", "relative"]
 Evidence = Literal["trial", "review", "guideline", "regulator", "expert-opinion", "clinic-practice"]
 
@@ -91,7 +93,7 @@ Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
 SourceHosts = list[Host]
 """Web hosts a reference may link to: publishers of record only."""
 
-SearchWords = dict[Text, list[Text]]
+SearchWords = Annotated[dict[Text, Annotated[list[Text], Field(max_length=20)]], Field(max_length=500)]
 """A word patients type -> words the pages use (a trailing * matches any ending)."""
 
 
@@ -177,7 +179,7 @@ class Country(Model):
     emergency: Text
     """An emergency, as an instruction: "call 999 or go to A&E"."""
     sources: list[Url] = Field(min_length=1)
-    paper: dict[Text, str]
+    paper: dict[Words, Words]
     """Page wording (written for the UK) -> this country's wording, on paper only; "" leaves it out."""
     branded_may_name_medicines: bool
     """May a clinic-branded leaflet name a prescription-only medicine, or its price?"""
@@ -189,7 +191,7 @@ class Country(Model):
 class CountriesFile(Model):
     prescription_medicines: list[Text] = Field(min_length=1)
     """Names (brand or generic) that refer to a prescription-only medicine."""
-    without_medicine_names: dict[Text, Text]
+    without_medicine_names: dict[Words, Words]
     """Page wording that names such a medicine -> what a leaflet that may not name it says."""
     countries: dict[CountryCode, Country] = Field(min_length=1)
     """By ISO 3166 code, as CLINIC_COUNTRY gives it (GB, not UK)."""

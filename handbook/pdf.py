@@ -128,7 +128,7 @@ def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, crea
 
 def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
                  rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB") -> PdfJob:
-    from markupsafe import Markup, escape
+    from markupsafe import escape
 
     from handbook import paper
 
@@ -136,7 +136,7 @@ def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, conf
     lead = paper.for_paper(f"<p>{escape(config.site_description or '')}</p>", "index.html", rules or paper.Rules())
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
                 size=PAGE_SIZES[size], site_name=config.site_name, home_url=config.site_url or "",
-                description=Markup(lead.get_text()), created=created, large=False,
+                description=lead.get_text(), created=created, large=False,
                 help=help_notice(clinic, country), lang=lang)
 
 

@@ -199,6 +199,14 @@ def render_data_text(text: str, facts: dict, label: str, line: int, key: str) ->
 
 
 CONTENT_FOLDERS = ("docs", "docs-es", "includes", "includes-es", "data")
+# What each folder may hold, by file ending: nothing that a browser would run or a host would obey
+# (an .html or .svg with script, a CNAME). Scripts and styles live in folders maintainers review.
+ALLOWED_FILES = {
+    "docs": {".md"}, "docs-es": {".md"}, "includes": {".md"}, "includes-es": {".md"},
+    "data": {".yaml", ".json"}, "docs/assets": {".svg", ".png", ".jpg", ".webp"},
+    "docs/javascripts": {".js"}, "docs/assets/javascripts": {".js"}, "docs/stylesheets": {".css"},
+}
+ACTIVE_SVG = re.compile(r"<script|<foreignObject|\son\w+\s*=|javascript:|<use\b[^>]*href\s*=\s*[\"']?[a-z]+:", re.I)
 FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 PAGE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")
 
@@ -219,6 +227,17 @@ def check_project_files(root) -> None:
             if path.suffix == ".md" and folder.startswith("docs") and not PAGE_NAME.match(path.name):
                 raise HandbookError(f"{label}: page file names are lower-case words joined by hyphens, "
                                     "e.g. cold-sores.md")
+            if path.is_file():
+                _check_kind(path, label)
+
+
+def _check_kind(path: Path, label: str) -> None:
+    folder = next(f for f in sorted(ALLOWED_FILES, key=len, reverse=True) if label.startswith(f + "/"))
+    if path.suffix.lower() not in ALLOWED_FILES[folder]:
+        raise HandbookError(f"{label}: {folder}/ may hold only {', '.join(sorted(ALLOWED_FILES[folder]))} files")
+    if path.suffix == ".svg" and ACTIVE_SVG.search(path.read_text(encoding="utf-8", errors="replace")):
+        raise HandbookError(f"{label}: the image has a script, an event handler or an outside link; "
+                            "export it as a plain drawing")
 
 
 def _walk(top):
@@ -227,3 +246,14 @@ def _walk(top):
         dirs.sort()
         for name in [*sorted(files), *dirs]:
             yield Path(folder) / name
+
+
+ABBREVIATION = re.compile(r"^\*\[[^\]<>]+\]: [^<>]+$")
+
+
+def check_abbreviations(text: str, label: str) -> None:
+    """The glossary tooltips every page gets: one '*[term]: meaning' a line, plain words only."""
+    check_characters(text, label)
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("<!--") and not ABBREVIATION.match(line):
+            raise HandbookError(f"{label}, line {number}: write each tooltip as '*[term]: meaning', in plain words")

@@ -30,7 +30,8 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 
 def _no_outside_fetch(tag: str, attribute: str, value: str) -> str | None:
     """Images come from the site itself: a page view never makes a request elsewhere."""
-    if tag == "img" and attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
+    plain = value.strip().replace("\\", "/")  # browsers read \ as / in addresses
+    if tag == "img" and attribute == "src" and (":" in plain.split("/", 1)[0] or plain.startswith("//")):
         return None
     return value
 

@@ -22,6 +22,8 @@ TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 MAX_DEPTH = 20  # levels of nesting: the deepest data file uses 6
 MAX_CHARS = 1_000_000
+MAX_INDENT = 80  # columns of indentation and "- " before a line's value
+BLOCK_INDENT = re.compile(r"^(?:[ \t]*(?:[-?:][ \t]+)?)*")
 
 
 class _Duplicate(Exception):
@@ -34,7 +36,7 @@ def _scalar(node: ScalarNode):
     """A scalar as written: only plain numbers that print back the same, true/false and null are not text."""
     text, tag = node.value, node.tag
     if not node.style:  # plain, unquoted
-        if tag == TAG + "int" and re.fullmatch(r"-?(0|[1-9][0-9]*)", text):
+        if tag == TAG + "int" and re.fullmatch(r"-?(0|[1-9][0-9]{0,15})", text):  # longer stays text
             return int(text)
         if tag == TAG + "float" and re.fullmatch(r"-?(0|[1-9][0-9]*)\.[0-9]*[1-9]", text):
             return float(text)
@@ -108,7 +110,11 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
 
 
 def _check_flow_depth(text: str, label: str, first_line: int) -> None:
-    """Brackets nested past the limit are refused before the parser sees them (it would crash)."""
+    """Nesting past the limit is refused before the parser sees it (it would crash): brackets, and
+    indentation or "- - -" at the start of a line."""
+    for number, line in enumerate(text.splitlines(), first_line):
+        if len(line) - len(BLOCK_INDENT.sub("", line, count=1)) > MAX_INDENT:
+            raise HandbookError(f"{label}, line {number}: nested more than {MAX_DEPTH} levels deep")
     depth = 0
     for i, char in enumerate(text):
         if char in "[{":

@@ -70,6 +70,12 @@ PAGE_MISTAKES = {
     "Text\n\nA\0B": r"docs/x\.md, line 5: a NUL character",
     "{{ facts.numbing_minuts }}": r"docs/x\.md, line 3: unknown fact 'numbing_minuts'; allowed values: numbing_minutes",
     "{{ facts.numbing_minutes ": r"docs/x\.md, line 3: template syntax error: unexpected end of template",
+    '{# x #}--8<-- "abbreviations.md"': r"docs/x\.md, line 3: '--8<--' \(including a file\) is not allowed",
+    "<div></i>" * 5_000: rf"docs/x\.md, line 3: HTML nested more than {sandbox.MAX_HTML_DEPTH} levels deep",
+    "[a" * 2_000: rf"docs/x\.md: more than {sandbox.MAX_BRACKETS:,} '\[' on one page",
+    '<div class="hb-contraindication" id="pregnancy"><div class="hb-advice" data-treatment="botox"></div></div>':
+        r"docs/x\.md, line 3: the handbook's own markup \(hb- classes, data-treatment\) is written by its macros only",
+    "{{ " + "(" * 3000 + "x" + ")" * 3000 + " }}": r"docs/x\.md, line 3: brackets nested too deeply",
 }
 
 
@@ -83,6 +89,13 @@ def test_what_pages_need_passes():
     sandbox.check_page('Numbing: {{ facts.numbing_minutes }}.\n\n{{ contraindications(treatment="botox", '
                        'severity="absolute", fold_on_phones=True) }}\n\n{% raw %}{{ x }}{% endraw %} {# note #}',
                        "docs/x.md", 3, MACROS, FACTS)
+
+
+def test_data_text_cannot_publish_template_code_even_inside_raw():
+    with pytest.raises(HandbookError, match=r"^data/references\.yaml, line 4, key 'citation': '\{\{', '\{%' and '\{#' "
+                                            r"are not allowed in data text, even inside \{% raw %\}"):
+        sandbox.render_data_text("{% raw %}{{ lipsum.__globals__.os.popen('id').read() }}{% endraw %} AAD.", {},
+                                 "data/references.yaml", 4, "citation")
 
 
 @pytest.mark.parametrize("text", ["{{ lipsum.__globals__.os.system('id') }}", "{% for i in range(10**9) %}x{% endfor %}",
@@ -108,6 +121,7 @@ YAML_MISTAKES = {
     "a: '\u202e06 ot 03'": r"t, line 1: invisible character U\+202E",
     "id: cold\u200bsore": r"t, line 1: invisible character U\+200B",
     "a: 1\nb: x\0": r"t, line 2: a NUL character",
+    "zzz:\n  " + "- " * 30_000 + "x\n": r"t, line 2: nested more than 20 levels deep",
 }
 
 
@@ -225,6 +239,11 @@ def test_a_translated_fact_keeps_the_english_numbers(tmp_path):
 
 
 @pytest.mark.parametrize(("section", "english", "translated", "message"), [
+    ("theme", 'aria-label="About this information"',
+     'aria-label="Sobre" tabindex="0" autofocus onfocus="alert(document.cookie)" x="información"',
+     "must keep its markup exactly"),
+    ("paper", "Tel ", 'Tel. <a href="https://evil.example/phish">LLAME</a> ', "must keep its markup exactly"),
+    ("theme", "Page not found", "No encontramos la página" + "X" * 100_000, "far longer than the English"),
     ("theme", ">Get help</a>", ">Pedir ayuda</a><script>alert(1)</script>", "must keep its markup exactly"),
     ("theme", ">Get help</a>", "Pedir ayuda", "must keep its markup exactly"),
     ("macros", "Do not have {name}", "No {name.__class__.__mro__}", r"may use only \{name\} and \{lname\}"),
@@ -234,7 +253,7 @@ def test_translated_words_are_words(tmp_path, section, english, translated, mess
     from handbook import translations
 
     (tmp_path / "strings.yaml").write_text(f"{section}:\n  {english!r}: {translated!r}\n", encoding="utf-8")
-    read = translations.theme_strings if section == "theme" else translations.strings
+    read = {"theme": translations.theme_strings, "paper": translations.paper_strings}.get(section, translations.strings)
     with pytest.raises(HandbookError, match=rf"^data/es/strings\.yaml, line 2, key '{section}': .*{message}"):
         read(tmp_path, "data/es")
 
@@ -256,3 +275,42 @@ def test_check_data_finds_a_page_attack_in_any_language_without_building(tmp_pat
                                        "data; use {{ facts.NAME }} or a macro with plain values: comparison_table, "
                                        "contraindication, contraindication_links, contraindications, handout_table, "
                                        "reference_list; see CONTRIBUTING.md, 'Macros you can use'\n")
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("docs/offer.html", "<script>alert(1)</script>", r"docs/ may hold only \.md files"),
+    ("docs/CNAME", "evil.example", r"docs/ may hold only \.md files"),
+    ("docs/tracker.js", "x", r"docs/ may hold only \.md files"),
+    ("docs/handouts/consent-form.pdf", "%PDF", r"docs/ may hold only \.md files"),
+    ("docs/assets/badge.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     r"the image has a script, an event handler or an outside link"),
+    ("docs/assets/badge.svg", '<svg onload="alert(1)"/>', r"the image has a script"),
+])
+def test_content_folders_hold_only_files_readers_can_safely_get(tmp_path, name, content, message):
+    make(tmp_path, *name.split("/")).write_text(content)
+    with pytest.raises(HandbookError, match=f"^{re.escape(name)}: " + message):
+        sandbox.check_project_files(tmp_path)
+
+
+@pytest.mark.parametrize("src", ["/\\evil.example/t.png", "\\\\evil.example/t.png", " //evil.example/t.png",
+                                 "https://evil.example/t.png"])
+def test_an_image_from_another_host_is_removed_however_its_address_is_written(src):
+    assert "evil" not in clean(f'<img src="{src}" alt="a">')
+
+
+@pytest.mark.parametrize("line", ["*[numbing]: \u202e06 ot 03 setunim", "<div>extra</div>", "Some text"])
+def test_the_tooltips_file_holds_only_tooltips(line):
+    with pytest.raises(HandbookError, match=r"^includes/abbreviations\.md, line 2: "):
+        sandbox.check_abbreviations(f"*[NHS]: National Health Service\n{line}\n", "includes/abbreviations.md")
+
+
+def test_a_country_cannot_put_markup_on_paper():
+    from handbook.messages import validate
+    from handbook.models import Country
+
+    with pytest.raises(HandbookError, match=r"key 'paper', key 'what to expect': '.*' is not allowed: plain words"):
+        validate(Country, {"name": "the UK", "checked": "2026-11-01", "urgent": "call NHS 111", "emergency": "call 999",
+                           "sources": ["https://www.nhs.uk/"], "branded_may_name_medicines": False,
+                           "medicine_rule": "x", "medicine_sources": ["https://www.asa.org.uk/"],
+                           "paper": {"what to expect": 'what to expect <a href="https://evil.example">CALL</a>'}},
+                 "data/countries.yaml")
