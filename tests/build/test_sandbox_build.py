@@ -37,3 +37,11 @@ def test_a_configuration_cannot_construct_python_objects(project, tmp_path):
     assert result.stderr.startswith("ERROR   -  mkdocs.yml: could not determine a constructor for the tag "
                                     "'tag:yaml.org,2002:python/object/apply:os.system'"), result.stderr
     assert not (project / "pwned").exists() and not (tmp_path / "site").exists()
+
+
+def test_a_citation_cannot_smuggle_template_code_into_a_page(project, tmp_path):
+    sub(project / "data/references.yaml", r'^(  citation: ")',
+        r"\g<1>{% raw %}{{ lipsum.__globals__.os.system('touch pwned') }}{% endraw %} ")
+    fails_with(project, tmp_path, r"data/references\.yaml, line \d+, key 'citation': '\{\{', '\{%' and '\{#' are not "
+                                  r"allowed in data text, even inside \{% raw %\}")
+    assert not (project / "pwned").exists()
