@@ -21,7 +21,6 @@ PAGE = """---
 description: Generated page {n}.
 last_reviewed: 2026-11-20
 next_review: 2027-11-20
-reviewed_by: Benchmark
 sources: []
 ---
 

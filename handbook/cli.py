@@ -79,6 +79,18 @@ def _translations(args) -> int:
     return translations.main(ROOT, strict=args.strict)
 
 
+def _review_status(args) -> int:
+    from handbook import review_cli
+
+    return review_cli.status(ROOT, Path(args.site))
+
+
+def _review_sign(args) -> int:
+    from handbook import review_cli
+
+    return review_cli.sign(ROOT, Path(args.site), args.page, args.reviewer, args.lang)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
     tasks = top.add_subparsers(dest="task", required=True)
@@ -101,6 +113,17 @@ def parser() -> argparse.ArgumentParser:
     task = tasks.add_parser("readability-es", help="reading ease of every built Spanish page (fairly easy or easier)")
     task.add_argument("site", nargs="?", default="site/es")
     task.set_defaults(run=_readability_es)
+    review = tasks.add_parser("review", help="clinical review: each page's status, and signing a review")
+    steps = review.add_subparsers(dest="step", required=True)
+    task = steps.add_parser("status", help="every page and language with its clinical review status")
+    task.add_argument("site", nargs="?", default="site", help="a built site (./task build)")
+    task.set_defaults(run=_review_status)
+    task = steps.add_parser("sign", help="record a review of PAGE as it is in the built site, today")
+    task.add_argument("page", help="the page file, e.g. after-treatment.md")
+    task.add_argument("--reviewer", required=True, help="an id from data/reviewers.yaml")
+    task.add_argument("--lang", default="en", choices=["en", "es"])
+    task.add_argument("--site", default="site", help="the built site the reviewer read (./task build)")
+    task.set_defaults(run=_review_sign)
     return top
 
 

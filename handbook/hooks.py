@@ -6,6 +6,7 @@ names, handout slugs and HTML ids must be unique. Then pages with ``handout:
 ``site/handbook.pdf``, made from the same page bodies readers see.
 """
 
+import json
 import logging
 import re
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import glyphs, i18n, minify, pdf, sandbox, sanitize, search_words, settings, translations
+from handbook import glyphs, i18n, minify, pdf, reviews, sandbox, sanitize, search_words, settings, translations
 from handbook.data import handbook_for
 from handbook.errors import HandbookError, page_label
 from handbook.page_macros import nav_pages
@@ -51,6 +52,8 @@ def on_config(config):
         enabled=settings.handouts_enabled(env, _state.get("command", "build")),
         clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root),
         handbook=handbook_for(root / "data", config.theme["language"]),
+        reviews=reviews.load_records(root / "data"),
+        fingerprints={},
         problems=_Problems(),
     )
     logging.getLogger("mkdocs").addHandler(_state["problems"])
@@ -116,7 +119,17 @@ def on_page_content(html: str, page, config, files) -> str:
     if len(html) > sandbox.MAX_PAGE_HTML:
         raise HandbookError(f"{page_label(page)}: the page renders to {len(html):,} characters of HTML, more than "
                             f"{sandbox.MAX_PAGE_HTML:,}; split it into pages")
-    return sanitize.clean(html)
+    html = sanitize.clean(html)
+    _review(page, html, config)
+    return html
+
+
+def _review(page, html: str, config) -> None:
+    """The page's clinical review status, from the records and the fingerprint of what patients get."""
+    current = reviews.fingerprint(html)
+    status = reviews.status(page.file.src_uri, config.theme["language"], current, _state["reviews"])
+    page.meta.update(review=status, review_line=status.line(_state["handbook"].t))
+    _state["fingerprints"][page.file.src_uri] = {"fingerprint": current, "status": status.kind}
 
 
 def on_env(env, config, files):
@@ -135,6 +148,9 @@ def on_post_build(config) -> None:
             log.warning(f"data/search-words.yaml: no page uses {', '.join(repr(w) for w in unused)}; "
                         "change the word to one the pages use, or remove it")
     minify.minify_assets(Path(config.site_dir))
+    # What `python -m handbook review status` and `review sign` read: each page's fingerprint and status.
+    (Path(config.site_dir) / reviews.STATUS_FILE).write_text(json.dumps(
+        {"lang": config.theme["language"], "pages": _state["fingerprints"]}, indent=1, sort_keys=True))
     _build_pdfs(config)
 
 
@@ -157,6 +173,12 @@ def _build_pdfs(config) -> None:
         return
     env, site_dir = _state["env"], Path(config.site_dir)
     _check_printable(_state["pages"], _state["clinic"])
+    if env.REQUIRE_CLINICAL_REVIEW:
+        for page in _state["pages"]:
+            if page.meta.get("handout") and not page.meta["review"].reviewed:
+                raise HandbookError(f"{page_label(page)}: its handout is not clinically reviewed "
+                                    f"({page.meta['review'].kind}), and REQUIRE_CLINICAL_REVIEW is set; "
+                                    "see `python -m handbook review status`")
     common = dict(clinic=_state["clinic"], size=env.HANDOUT_PAGE_SIZE, site_dir=site_dir, config=config,
                   created=settings.build_time(env))
     root = Path(config.config_file_path).parent

@@ -147,7 +147,6 @@ class PageMeta(Model):
     description: Text
     last_reviewed: dt.date
     next_review: dt.date
-    reviewed_by: Text
     sources: list[Id]
     handout: Id | None = None
     audience: Literal["patients", "clinics"] = "patients"
@@ -162,6 +161,36 @@ class PageMeta(Model):
     journey: list[JourneyCard] = []
     translation: PageTranslation | None = None
     """Only on translated pages (docs-es/): what English text it translates, and who checked it."""
+
+
+Language = Literal["en", "es"]
+
+
+class Reviewer(Model):
+    """A clinician who reviews pages. Only real, named people with a professional registration."""
+
+    id: Id
+    name: Text
+    role: Text
+    """As patients would read it, e.g. "consultant dermatologist"."""
+    register_name: Text
+    """The professional register, e.g. GMC, NMC, GPhC, Colegio de Médicos de Madrid."""
+    register_number: Text
+    languages: list[Language] = Field(min_length=1)
+    """The languages they review pages in (a translation is reviewed by someone who reads both)."""
+    interests: Text
+    """Declared interests (payments, shares, clinic work), or "none declared"."""
+
+
+class Review(Model):
+    """One clinical review of one page in one language: written by `python -m handbook review sign`."""
+
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.md$")]
+    lang: Language
+    reviewer: Id
+    date: Annotated[dt.date, Field(strict=False)]
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    """What was reviewed: the page as patients get it (python -m handbook review status shows it)."""
 
 
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]

@@ -196,7 +196,7 @@ def on_pre_page_macros(env) -> None:
     page.meta.clear()
     page.meta.update(_escaped(plain))
     page.meta.update(last_reviewed=meta.last_reviewed, next_review=meta.next_review,
-                     reviewed_by=escape(meta.reviewed_by), description=escape(meta.description))
+                     description=escape(meta.description))
     if overdue(meta, dt.date.today()):
         review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
                            label, meta.next_review)

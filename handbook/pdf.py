@@ -33,7 +33,7 @@ class Section:
     html: str
     last_reviewed: str
     next_review: str
-    reviewed_by: str
+    review_line: str  # the clinical review status (handbook/reviews.py), HTML
     version: str = ""  # the review date, as a leaflet version: 2026-11-20
 
 
@@ -84,7 +84,7 @@ def section(page, site_url: str, rules: paper.Rules | None = None, medicine_trea
         html=printable(page.content, url, rules, list(meta.get("sources") or []), medicine_treatments),
         last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
         next_review=meta["next_review"].strftime("%-d %B %Y"),
-        reviewed_by=str(meta["reviewed_by"]),
+        review_line=meta["review_line"],
         version=meta["last_reviewed"].isoformat(),
     )
 

@@ -35,6 +35,8 @@ class Environment(BaseSettings):
     CLINIC_WEBSITE: str | None = None
     CLINIC_ADDRESS: str | None = None
     CLINIC_LOGO: str | None = None
+    REQUIRE_CLINICAL_REVIEW: bool | None = None
+    """1: a handout whose page is not clinically reviewed (or changed since) stops the build."""
     CLINIC_COUNTRY: str = "GB"
     """Where the clinic is (ISO code): its help numbers and medicine advertising rules, from data/countries.yaml."""
 
@@ -49,7 +51,7 @@ class Environment(BaseSettings):
     def _any_case(cls, value):
         return {"A4": "A4", "LETTER": "Letter"}.get(str(value).strip().upper(), value)
 
-    @field_validator("HANDOUT_WORKERS", "SOURCE_DATE_EPOCH", "HANDOUTS", mode="before")
+    @field_validator("HANDOUT_WORKERS", "SOURCE_DATE_EPOCH", "HANDOUTS", "REQUIRE_CLINICAL_REVIEW", mode="before")
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
@@ -57,6 +59,7 @@ class Environment(BaseSettings):
 
 RULES = {
     "HANDOUTS": "must be 1 or 0 (or yes/no, true/false)",
+    "REQUIRE_CLINICAL_REVIEW": "must be 1 or 0 (or yes/no, true/false)",
     "HANDOUT_PAGE_SIZE": "must be A4 or Letter",
     "HANDOUT_WORKERS": "must be a whole number of 1 or more",
     "SOURCE_DATE_EPOCH": "must be whole seconds since 1970",

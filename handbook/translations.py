@@ -215,9 +215,9 @@ def strings(lang_dir: Path, label: str) -> dict[str, str]:
     data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
     words = validate(dict[str, str], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")  # spaces kept
     for english, translated in words.items():  # placeholders are filled with str.format: only plain names
-        if set(PLACEHOLDER.findall(translated)) - {"{name}", "{lname}"} or re.search("[<>]", translated):
+        if set(PLACEHOLDER.findall(translated)) - set(PLACEHOLDER.findall(english)) - {"{lname}"} or re.search("[<>]", translated):
             raise HandbookError(f"{label}/strings.yaml, line {lines.get(('macros', english), '?')}, key 'macros': "
-                                f"the translation of {english!r} may use only {{name}} and {{lname}}, and no markup")
+                                f"the translation of {english!r} may use only the English text's {{placeholders}} (and {{lname}}), and no markup")
     return words
 
 

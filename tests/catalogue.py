@@ -11,7 +11,7 @@ from pathlib import Path
 
 from support import add_page
 
-FM = "description: A scratch page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\nreviewed_by: Lead\nsources: []\n"
+FM = "description: A scratch page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\nsources: []\n"
 
 
 def sub(path: str, pattern: str, repl: str):
@@ -127,7 +127,7 @@ CASES = {
     "talk-first-botox-shown-nowhere": (sub(CONTRA, r"\Z", NEW_CONTRA.replace("microneedling:", "botox:").replace("absolute", "relative")),
                                        [r"data/contraindications\.yaml: no page shows .*'sunburn' for botox"]),
     # ---- front matter ----
-    "missing-next-review": (front("description: x.\nlast_reviewed: 2026-11-01\nreviewed_by: Lead\nsources: []\n"),
+    "missing-next-review": (front("description: x.\nlast_reviewed: 2026-11-01\nsources: []\n"),
                             [r"docs/scratch\.md front matter: key 'next_review': required key is missing"]),
     "unknown-page-source": (front(FM.replace("sources: []", "sources: [nobody]")), [r"docs/scratch\.md front matter, key 'sources': unknown source id 'nobody'"]),
     "not-a-date": (front(FM.replace("last_reviewed: 2026-11-01", "last_reviewed: soon")),
@@ -140,33 +140,32 @@ CASES = {
     "next-review-too-late": (front(FM.replace("next_review: 2027-11-01", "next_review: 2028-06-01")),
                              [r"docs/scratch\.md front matter, key 'next_review': at most 12 months after last_reviewed"]),
     "next-review-before-last": (front(FM.replace("next_review: 2027-11-01", "next_review: 2026-10-01")), [r"key 'next_review': must be after last_reviewed"]),
-    "duplicate-front-matter-key": (front(FM + "description: Again.\n"), [r"docs/scratch\.md front matter, line 7: duplicate key 'description' \(already set on line 2\)"]),
-    "empty-reviewer": (front(FM.replace("reviewed_by: Lead", "reviewed_by: ''")), [r"docs/scratch\.md front matter: key 'reviewed_by': is empty"]),
+    "duplicate-front-matter-key": (front(FM + "description: Again.\n"), [r"docs/scratch\.md front matter, line 6: duplicate key 'description' \(already set on line 2\)"]),
     "bad-handout-slug": (front(FM + "handout: Scratch Page\n"), [r"key 'handout': 'Scratch Page' is not allowed: ids are lower-case"]),
     "duplicate-handout": (front(FM + "handout: is-it-right-for-me\n"), [r"docs/\S+\.md front matter, key 'handout': 'is-it-right-for-me' is also the handout of docs/\S+\.md"]),
     "no-front-matter": (lambda p: (page("Text.")(p), (p / "docs/scratch.md").write_text("# Scratch\n\nText.\n")),
                         [r"docs/scratch\.md: no front matter"]),
     # ---- pages and macros ----
     "unknown-contraindication": (page('{{ contraindication("pregnancy-test") }}'),
-                                 [r"docs/scratch\.md, line 11: contraindication\(\): unknown contraindication id 'pregnancy-test'; allowed values: "]),
+                                 [r"docs/scratch\.md, line 10: contraindication\(\): unknown contraindication id 'pregnancy-test'; allowed values: "]),
     "unknown-treatment": (page('{{ comparison_table("microneedling", "botx") }}'),
-                          [r"docs/scratch\.md, line 11: comparison_table: unknown treatment id 'botx'; allowed values: botox, microneedling"]),
-    "one-treatment-compared": (page('{{ comparison_table("microneedling") }}'), [r"docs/scratch\.md, line 11: comparison_table needs at least two treatment ids"]),
-    "unknown-fact": (page("Numbing takes {{ facts.numbing_minuts }} minutes."), [r"docs/scratch\.md, line 11: unknown fact 'numbing_minuts'; allowed values: "]),
+                          [r"docs/scratch\.md, line 10: comparison_table: unknown treatment id 'botx'; allowed values: botox, microneedling"]),
+    "one-treatment-compared": (page('{{ comparison_table("microneedling") }}'), [r"docs/scratch\.md, line 10: comparison_table needs at least two treatment ids"]),
+    "unknown-fact": (page("Numbing takes {{ facts.numbing_minuts }} minutes."), [r"docs/scratch\.md, line 10: unknown fact 'numbing_minuts'; allowed values: "]),
     "undefined-variable": (page("Hello {{ clinic_nme }}."),
-                           [r"docs/scratch\.md, line 11: 'clinic_nme' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: comparison_table, contraindication, "]),
-    "unknown-macro": (page('{{ comparsion_table("microneedling", "botox") }}'), [r"docs/scratch\.md, line 11: 'comparsion_table' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: "]),
+                           [r"docs/scratch\.md, line 10: 'clinic_nme' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: comparison_table, contraindication, "]),
+    "unknown-macro": (page('{{ comparsion_table("microneedling", "botox") }}'), [r"docs/scratch\.md, line 10: 'comparsion_table' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: "]),
     "wrong-keyword": (page('{{ contraindications(treatmnt="botox") }}'),
-                      [r"docs/scratch\.md, line 11: contraindications\(treatment: str \| None = None, severity: str \| None = None, fold_on_phones: bool = False\): got an unexpected keyword argument 'treatmnt'"]),
+                      [r"docs/scratch\.md, line 10: contraindications\(treatment: str \| None = None, severity: str \| None = None, fold_on_phones: bool = False\): got an unexpected keyword argument 'treatmnt'"]),
     "fold-not-true-or-false": (page('{{ contraindications(treatment="botox", fold_on_phones="yes") }}'),
-                               [r"docs/scratch\.md, line 11: contraindications\(fold_on_phones=\.\.\.\): write True or False, not 'yes'"]),
-    "too-many-arguments": (page('{{ contraindication("pregnancy", "botox", "x") }}'), [r"docs/scratch\.md, line 11: contraindication\(ident: str, treatment: .*too many positional arguments"]),
-    "unknown-severity": (page("{{ contraindications(severity='severe') }}"), [r"docs/scratch\.md, line 11: contraindications\(severity=\.\.\.\): unknown severity 'severe'"]),
+                               [r"docs/scratch\.md, line 10: contraindications\(fold_on_phones=\.\.\.\): write True or False, not 'yes'"]),
+    "too-many-arguments": (page('{{ contraindication("pregnancy", "botox", "x") }}'), [r"docs/scratch\.md, line 10: contraindication\(ident: str, treatment: .*too many positional arguments"]),
+    "unknown-severity": (page("{{ contraindications(severity='severe') }}"), [r"docs/scratch\.md, line 10: contraindications\(severity=\.\.\.\): unknown severity 'severe'"]),
     "selects-nothing": (page('{{ contraindications(treatment="botox", severity="relative") }}'),
-                        [r"docs/scratch\.md, line 11: contraindications\(treatment='botox', severity='relative'\) selects nothing"]),
+                        [r"docs/scratch\.md, line 10: contraindications\(treatment='botox', severity='relative'\) selects nothing"]),
     "callout-for-other-treatment": (page('{{ contraindication("botox-allergy", treatment="microneedling") }}'),
-                                    [r"docs/scratch\.md, line 11: contraindication\('botox-allergy', treatment=\.\.\.\): unknown treatment id 'microneedling'"]),
-    "template-syntax": (page("Numbing takes {{ facts.numbing_minutes  minutes."), [r"docs/scratch\.md, line 11: "]),
+                                    [r"docs/scratch\.md, line 10: contraindication\('botox-allergy', treatment=\.\.\.\): unknown treatment id 'microneedling'"]),
+    "template-syntax": (page("Numbing takes {{ facts.numbing_minutes  minutes."), [r"docs/scratch\.md, line 10: "]),
     "unclosed-block": (page("{% if true %}\n\nText."), [r"docs/scratch\.md, line \d+: .*(endif|end of template)"]),
     "broken-link": (page("See [aftercare](after-treatmnt.md)."), [r"'scratch\.md' contains a link 'after-treatmnt\.md', but the target is not found"]),
     "broken-anchor": (page("See [pregnancy](is-it-right-for-me.md#pregnant)."), [r"'scratch\.md' contains a link '.*#pregnant', but .*does not contain an anchor"]),
@@ -208,7 +207,6 @@ PRE_RENDER = {
     "duplicate-search-word",
     "duplicate-top-level-key",
     "empty-data-file",
-    "empty-reviewer",
     "empty-text",
     "http-url",
     "impossible-date",

@@ -84,7 +84,7 @@ def fails_with(project: Path, tmp_path: Path, *patterns: str, **env: str) -> str
 
 def add_page(project, body: str, name: str = "scratch.md", meta: str | None = None) -> None:
     meta = meta or ("description: A scratch page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
-                    "reviewed_by: Clinical lead\nsources: []\n")
+                    "sources: []\n")
     (project / "docs" / name).write_text(f"---\n{meta}---\n\n# Scratch\n\n{body}\n", encoding="utf-8")
     edit(project / "mkdocs.yml", "      - References: references.md", f"      - References: references.md\n      - Scratch: {name}")
 
@@ -113,7 +113,7 @@ def inject_everywhere(project: Path) -> dict:
     sub(project / "data/references.yaml", r"^(  citation: ).*$", rf"\g<1>{quoted}")
     sub(project / "data/treatments.yaml", r"^(    label: ).*$", rf"\g<1>{quoted}")
     meta = (f"title: {quoted}\ndescription: {quoted}\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
-            f"reviewed_by: {quoted}\nsources: []\nhandout: injected\n")
+            f"sources: []\nhandout: injected\n")
     body = PAYLOAD.replace("src=x", 'src="assets/favicon.svg"')  # an image that exists: only the handler is bad
     add_page(project, f"{body}\n\n<link rel=\"attachment\" href=\"../.git/config\">\n\n"
                       "{{ facts." + re.search(r"^(\w+):", (project / "data/facts.yaml").read_text(), re.M).group(1) + " }}",

@@ -15,7 +15,7 @@ def test_values_are_published_as_written(project, tmp_path):
                      encoding="utf-8")
     add_page(project, "At {{ facts.clock_time }}, code {{ facts.leading_zero }}, answer {{ facts.answer }}.",
              meta="description: 1:30 and 010\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
-                  "reviewed_by: Lead\nsources: []\n")
+                  "sources: []\n")
     html = (build_ok(project, tmp_path / "out", HANDOUTS="0") / "scratch.html").read_text(encoding="utf-8")
     assert "At 1:30, code 010, answer yes." in html
     assert '<meta name="description" content="1:30 and 010">' in html
@@ -23,7 +23,7 @@ def test_values_are_published_as_written(project, tmp_path):
 
 def test_a_quoted_date_in_front_matter_is_a_date(project, tmp_path):
     add_page(project, "Text.", meta="description: A page.\nlast_reviewed: '2026-11-01'\nnext_review: \"2027-11-01\"\n"
-                                    "reviewed_by: Lead\nsources: []\n")
+                                    "sources: []\n")
     html = (build_ok(project, tmp_path / "out", HANDOUTS="0") / "scratch.html").read_text(encoding="utf-8")
     assert "1 November 2026" in html and "1 November 2027" in html
 
@@ -40,7 +40,7 @@ def test_failed_build_publishes_nothing(project, tmp_path):
     result = subprocess.run(["make", "-o", f"{BIN}/.installed", "build", f"VENV={BIN.parent}", "HANDOUTS=0"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "docs/scratch.md, line 11: 'undefined_thing' is not allowed" in result.stdout + result.stderr
+    assert "docs/scratch.md, line 10: 'undefined_thing' is not allowed" in result.stdout + result.stderr
     assert (site / "index.html").read_text() == "last good build"
 
 
@@ -49,7 +49,7 @@ def test_long_words_wrap_and_a_box_taller_than_a_page_prints_whole(project, tmp_
 
     word = "Supercalifragilistic" * 15
     add_page(project, f"Word: {word} end.\n\n!!! warning \"Long box\"\n    " + "A long line of advice. " * 400,
-             meta="description: A page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\nreviewed_by: Lead\n"
+             meta="description: A page.\nlast_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
                   "sources: []\nhandout: scratch\n")
     site = build_ok(project, tmp_path / "out")
     pages = PdfReader(site / "handouts/scratch.pdf").pages

@@ -12,7 +12,7 @@ RUN = "{{ lipsum.__globals__.os.system('touch pwned') }}"
 
 def test_a_page_that_runs_code_stops_and_nothing_ran(project, tmp_path):
     add_page(project, f"Text.\n\n{RUN}")
-    fails_with(project, tmp_path, r"docs/scratch\.md, line 13: 'lipsum' is not allowed in pages or data")
+    fails_with(project, tmp_path, r"docs/scratch\.md, line 12: 'lipsum' is not allowed in pages or data")
     assert not (project / "pwned").exists()
 
 

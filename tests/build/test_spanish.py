@@ -200,7 +200,7 @@ def test_a_missing_translation_stops_the_build(tmp_path):
 
 # ---- Spanish handouts: every handout, large print and the whole handbook, branded ----
 
-FRAME_ENGLISH = ["Page last reviewed", "Reviewed by", "Next review", "Leaflet ", "Phone:", "Website:",
+FRAME_ENGLISH = ["Page last updated", "reviewed by a clinician", "Next review", "Leaflet ", "Phone:", "Website:",
                  "This leaflet online", "General information", "If you are worried", "For urgent advice",
                  "In an emergency", "Other formats", "Contents", "Given to you by", "the leaflet", "handbook online",
                  "EMERGENCY:", "URGENT:", "(see page", "Online:", "ratón"]
