@@ -67,7 +67,7 @@ def nav_pages(nav) -> list[tuple[str, str]]:
     return found
 
 
-def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
+def macros(hb: Handbook, page, handouts=lambda: [], publisher: dict | None = None) -> dict:
     """The macros pages can call; ``page()`` gives the page being rendered, ``handouts()`` the handout pages."""
 
     def comparison_table(*treatment_ids: str) -> str:
@@ -104,12 +104,16 @@ def macros(hb: Handbook, page, handouts=lambda: []) -> dict:
             raise HandbookError("handout_table(): no page has `handout:` in its front matter")
         return render.render_block("macros/handout_table.html", handouts=rows, _=hb.t)
 
+    def publisher_details() -> str:
+        """Who publishes the handbook, how to reach them and who funds it (extra.publisher in mkdocs.yml)."""
+        return render.render_block("macros/publisher.html", publisher=publisher or {}, _=hb.t)
+
     def reference_list() -> str:
         """Every reference in data/references.yaml (for the References page)."""
         return render.render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
 
     found = [comparison_table, contraindications, contraindication_links, contraindication, handout_table,
-             reference_list]
+             publisher_details, reference_list]
     return {f.__name__: _checked(f.__name__, f) for f in found}
 
 
@@ -128,7 +132,7 @@ def define_env(env) -> None:
                 found.append((title or meta.get("title") or file, file, meta["handout"]))
         return found
 
-    ours = macros(hb, lambda: env.page, handouts)
+    ours = macros(hb, lambda: env.page, handouts, env.conf["extra"].get("publisher"))
     for name, func in ours.items():
         env.macro(func, name)
     _known_names[:] = sorted(ours)
