@@ -132,7 +132,7 @@ def define_env(env) -> None:
                 found.append((title or meta.get("title") or file, file, meta["handout"]))
         return found
 
-    ours = macros(hb, lambda: env.page, handouts, env.conf["extra"].get("publisher"))
+    ours = macros(hb, lambda: env.page, handouts, (env.conf.get("extra") or {}).get("publisher"))
     for name, func in ours.items():
         env.macro(func, name)
     _known_names[:] = sorted(ours)

@@ -16,7 +16,7 @@ from handbook.sanitize import clean
 from handbook.yaml12 import loads
 
 MACROS = ["comparison_table", "contraindication", "contraindication_links", "contraindications", "handout_table",
-          "reference_list"]
+          "publisher_details", "reference_list"]
 FACTS = ["numbing_minutes", "redness_days"]
 NOT_ALLOWED = r"docs/x\.md, line {line}: {what} is not allowed in pages or data; use \{{\{{ facts\.NAME \}}\}} or a macro"
 
@@ -273,7 +273,7 @@ def test_check_data_finds_a_page_attack_in_any_language_without_building(tmp_pat
     assert capsys.readouterr().err == (f"ERROR   -  docs-es/glossary.md, line {lines}: 'lipsum' is not allowed in pages or "
                                        "data; use {{ facts.NAME }} or a macro with plain values: comparison_table, "
                                        "contraindication, contraindication_links, contraindications, handout_table, "
-                                       "reference_list; see CONTRIBUTING.md, 'Macros you can use'\n")
+                                       "publisher_details, reference_list; see CONTRIBUTING.md, 'Macros you can use'\n")
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
