@@ -91,6 +91,12 @@ def _review_sign(args) -> int:
     return review_cli.sign(ROOT, Path(args.site), args.page, args.reviewer, args.lang)
 
 
+def _review_pack(args) -> int:
+    from handbook import review_cli
+
+    return review_cli.pack(ROOT, Path(args.site), Path(args.out))
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
     tasks = top.add_subparsers(dest="task", required=True)
@@ -124,6 +130,10 @@ def parser() -> argparse.ArgumentParser:
     task.add_argument("--lang", default="en", choices=["en", "es"])
     task.add_argument("--site", default="site", help="the built site the reviewer read (./task build)")
     task.set_defaults(run=_review_sign)
+    task = steps.add_parser("pack", help="a readable pack (HTML and PDF) per language of every page to review")
+    task.add_argument("site", nargs="?", default="site", help="a built site (./task build)")
+    task.add_argument("--out", default="review-pack", help="folder for review-pack-<lang>.html and .pdf")
+    task.set_defaults(run=_review_pack)
     return top
 
 

@@ -129,7 +129,8 @@ def _review(page, html: str, config) -> None:
     current = reviews.fingerprint(html)
     status = reviews.status(page.file.src_uri, config.theme["language"], current, _state["reviews"])
     page.meta.update(review=status, review_line=status.line(_state["handbook"].t))
-    _state["fingerprints"][page.file.src_uri] = {"fingerprint": current, "status": status.kind}
+    _state["fingerprints"][page.file.src_uri] = {"fingerprint": current, "status": status.kind, "title": str(page.title),
+                                                 "text": reviews.patient_text(html)}
 
 
 def on_env(env, config, files):

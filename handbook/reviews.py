@@ -9,6 +9,7 @@ longer does, "not yet reviewed" when there is no record.
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +23,24 @@ from handbook.yaml12 import load
 
 REVIEWERS, REVIEWS = "reviewers.yaml", "reviews.yaml"
 STATUS_FILE = "review-status.json"  # written into each language's built site
+REVIEWED_TEXT = "reviewed-text.json"  # what each signed page said, for the next review's diff
 TAGS = re.compile(r"<[^>]+>")
+PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|dt|dd|tr|summary|div|table)>|<br\s*/?>", re.I)
+
+
+def patient_text(html: str) -> str:
+    """The page's text as a patient reads it, one block a line (markup aside)."""
+    import html as html_lib
+
+    html = " ".join(PERMALINK.sub("", html).split())  # the source's own line breaks are not the reader's
+    lines = html_lib.unescape(TAGS.sub(" ", BLOCK_END.sub("\n", html))).splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def fingerprint(html: str) -> str:
     """Sixteen hex digits of SHA-256 over the page's text as a patient reads it (markup and spacing aside)."""
-    import html as html_lib
-
-    text = " ".join(html_lib.unescape(TAGS.sub(" ", html)).split())
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return hashlib.sha256(" ".join(patient_text(html).split()).encode()).hexdigest()[:16]
 
 
 def load_records(data_dir: Path) -> tuple[dict[str, Reviewer], list[Review]]:
@@ -84,17 +94,22 @@ def status(page: str, lang: str, current: str, records: tuple[dict[str, Reviewer
     return Status("reviewed" if last.fingerprint == current else "changed", last, reviewers[last.reviewer])
 
 
-def sign(data_dir: Path, page: str, lang: str, reviewer: str, current: str, today: dt.date) -> str:
-    """Append a review record with the page's current fingerprint; return the line written."""
+def sign(data_dir: Path, page: str, lang: str, reviewer: str, current: str, today: dt.date, text: str = "") -> str:
+    """Append a review record with the page's current fingerprint, keep the text reviewed; return the record."""
     reviewers, _ = load_records(data_dir)
     check_ids([reviewer], reviewers, "reviewer id", "review sign --reviewer")
     if lang not in reviewers[reviewer].languages:
         raise HandbookError(f"review sign: {reviewers[reviewer].name} does not review pages in '{lang}'")
     path = data_dir / REVIEWS
-    text = path.read_text(encoding="utf-8").rstrip()
-    if text.endswith("[]"):
-        text = text[: -2].rstrip()
+    text_before = path.read_text(encoding="utf-8").rstrip()
+    if text_before.endswith("[]"):
+        text_before = text_before[: -2].rstrip()
     entry = (f"- {{page: {page}, lang: {lang}, reviewer: {reviewer}, date: {today.isoformat()}, "
              f"fingerprint: '{current}'}}")
-    path.write_text(f"{text}\n{entry}\n", encoding="utf-8")
+    path.write_text(f"{text_before}\n{entry}\n", encoding="utf-8")
+    if text:
+        kept = data_dir / REVIEWED_TEXT
+        reviewed = json.loads(kept.read_text(encoding="utf-8")) if kept.is_file() else {}
+        reviewed.setdefault(lang, {})[page] = text
+        kept.write_text(json.dumps(reviewed, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return entry
