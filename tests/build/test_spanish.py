@@ -93,12 +93,12 @@ def test_the_comparison_table_comes_from_the_spanish_data(es_pages):
     assert ES.treatments["botox"].values["results_last"].text in table.get_text(" ")
 
 
-def test_review_lines_in_spanish_with_the_translation_check(es_pages):
+def test_review_lines_in_spanish_from_the_records(es_pages):
     for name, soup in es_pages.items():
         review = soup.select_one(".hb-review").get_text(" ", strip=True)
-        assert re.search(r"Última revisión de la página: \d{1,2} de [a-z]+ de 20\d\d", review), name
-        assert "Próxima revisión:" in review and "Revisada por:" in review, name
-        assert re.search(r"Traducción revisada por: .+, \d{1,2} de [a-z]+ de 20\d\d", review), name
+        assert re.search(r"Página actualizada por última vez: \d{1,2} de [a-z]+ de 20\d\d", review), name
+        assert "Próxima revisión:" in review, name
+        assert review.endswith("Todavía no la ha revisado un profesional sanitario."), name
 
 
 def test_the_spanish_search_index(es_site_dir):
