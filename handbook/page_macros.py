@@ -209,7 +209,7 @@ def on_pre_page_macros(env) -> None:
 def on_post_page_macros(env) -> None:
     """The page's sources list, appended once its template has rendered (data text is never a template)."""
     hb = env.variables["handbook"]
-    sources = read_meta(Path(env.page.file.abs_src_path), page_label(env.page)).get("sources")
+    sources = env.page.meta.get("sources")  # checked ids, set by on_pre_page_macros
     if sources:
         refs = render.render_references(hb, sources)
         # Citations stay out of the search index: they would match patients' words by chance.
