@@ -39,7 +39,7 @@ def _check_data(args) -> int:
     from handbook import sandbox
     from handbook.data import load_handbook
     from handbook.frontmatter import pages, read_page, split
-    from handbook.page_macros import macros
+    from handbook.page_macros import macro_names
     from handbook.translations import LANGUAGES
     from handbook.yaml12 import read_text
 
@@ -48,7 +48,7 @@ def _check_data(args) -> int:
         sandbox.check_abbreviations(tooltips.read_text(encoding="utf-8"), tooltips.relative_to(ROOT).as_posix())
     for lang, docs in [("en", "docs"), *((code, f"docs-{code}") for code in LANGUAGES)]:
         hb = load_handbook(ROOT / "data", lang)
-        names = list(macros(hb, lambda: None))
+        names = macro_names()
         for label, path in pages(ROOT / docs).items():
             label = label.replace("docs/", f"{docs}/", 1)
             read_page(path, label, references=hb.references)
@@ -68,9 +68,18 @@ def _readability_es(args) -> int:
 
 
 def _build(args) -> int:
-    from handbook import sitebuild
+    from handbook.adapter import build
 
-    return sitebuild.main(ROOT, Path(args.site))
+    return build.main(ROOT, Path(args.site))
+
+
+def _step(name: str):
+    def run(args) -> int:
+        from handbook import steps
+
+        return getattr(steps, name)(Path(args.site), ROOT)
+
+    return run
 
 
 def _translations(args) -> int:
@@ -113,6 +122,13 @@ def parser() -> argparse.ArgumentParser:
         task = tasks.add_parser(name, help=text)
         task.add_argument("site", nargs="?", default="site")
         task.set_defaults(run=run)
+    for name, func, text in [("pdfs", "pdfs", "the PDF handouts of a built site (one language's folder)"),
+                             ("check-site", "check_site", "whole-site checks of a built site"),
+                             ("sitemap", "sitemap", "every page's languages in a built site's sitemap"),
+                             ("minify", "minify_site", "minify a built site's own styles and scripts")]:
+        task = tasks.add_parser(name, help=text)
+        task.add_argument("site", help="a built site's folder: site, or site/es")
+        task.set_defaults(run=_step(func))
     task = tasks.add_parser("build", help="strict build of every language in one process: English, then es/")
     task.add_argument("site", nargs="?", default="site")
     task.set_defaults(run=_build)

@@ -1,12 +1,9 @@
 """The one kind of error an editor sees: a single line naming the file and the key or line."""
 
 from collections.abc import Iterable
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 
-class HandbookError(PluginError):
+class HandbookError(Exception):
     """A mistake in data, pages or settings; the message says where and how to fix it."""
 
 
@@ -17,7 +14,3 @@ def check_ids(used: Iterable[str], known: Iterable[str], what: str, where: str) 
         if ident not in known:
             raise HandbookError(f"{where}: unknown {what} '{ident}'; allowed values: {', '.join(sorted(known))}")
 
-
-def page_label(page) -> str:
-    """How messages name a page: its folder and file, e.g. docs-es/glossary.md."""
-    return f"{Path(page.file.src_dir).name}/{page.file.src_path}" if page.file.src_dir else f"docs/{page.file.src_path}"

@@ -1,28 +1,25 @@
-"""The mkdocs-macros layer: the macros pages can call, the page hook, and one-line errors.
+"""The macros pages can call, and what every page goes through before and after its template renders.
 
-``macros.py`` at the project root (mkdocs-macros' entry point) only imports these.
+Plain Python: ``handbook/adapter/macros.py`` hands these to mkdocs-macros.
 """
 
 import datetime as dt
 import inspect
 import logging
 import posixpath
-import re
-import traceback
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, UndefinedError
 from markupsafe import escape
-from mkdocs_macros.errors import format_error
 
 from handbook import render, sandbox
-from handbook.data import Handbook, handbook_for
-from handbook.errors import HandbookError, page_label
-from handbook.frontmatter import check_meta, overdue, read_meta, split
+from handbook.data import Handbook
+from handbook.errors import HandbookError
+from handbook.frontmatter import check_meta, overdue, split
+from handbook.models import PageMeta
 
 REFERENCES_PAGE = "references.md"
-LABELLED = re.compile(r"^(docs[-\w]*|data|includes[-\w]*)/\S+")
 
 # A separate logger: overdue reviews are reported but must not fail strict builds.
 review_log = logging.getLogger("handbook.review")
@@ -33,9 +30,9 @@ if not review_log.handlers:
     review_log.propagate = False
 
 
-def _url_from(page, target: str) -> str:
-    """Relative URL from the current page to another docs page (no directory URLs)."""
-    here = posixpath.dirname(page.file.src_uri)
+def _url_from(src_uri: str, target: str) -> str:
+    """Relative URL from the page ``src_uri`` to another docs page (no directory URLs)."""
+    here = posixpath.dirname(src_uri)
     return posixpath.relpath(target.removesuffix(".md") + ".html", here or ".")
 
 
@@ -67,12 +64,12 @@ def nav_pages(nav) -> list[tuple[str, str]]:
     return found
 
 
-def macros(hb: Handbook, page, handouts=lambda: [], publisher: dict | None = None) -> dict:
-    """The macros pages can call; ``page()`` gives the page being rendered, ``handouts()`` the handout pages."""
+def macros(hb: Handbook, page: Callable[[], str], handouts=lambda: [], publisher: dict | None = None) -> dict:
+    """The macros pages can call; ``page()`` gives the file being rendered, ``handouts()`` the handout pages."""
 
     def comparison_table(*treatment_ids: str) -> str:
         """Compare two or more treatments: comparison_table("microneedling", "botox")."""
-        return render.render_comparison(hb, treatment_ids, _url_from(page(), REFERENCES_PAGE))
+        return render.render_comparison(hb, treatment_ids, _url_from(page() or "", REFERENCES_PAGE))
 
     def contraindications(treatment: str | None = None, severity: str | None = None,
                           fold_on_phones: bool = False) -> str:
@@ -81,7 +78,7 @@ def macros(hb: Handbook, page, handouts=lambda: [], publisher: dict | None = Non
         fold_on_phones=True: on a phone each callout shows only its title until tapped.
         """
         callouts = render.select_contraindications(hb, treatment, severity)
-        return render.render_callouts(hb, callouts, _url_from(page(), REFERENCES_PAGE), fold_on_phones)
+        return render.render_callouts(hb, callouts, _url_from(page() or "", REFERENCES_PAGE), fold_on_phones)
 
     def contraindication_links(treatment: str | None = None, severity: str | None = None) -> str:
         """Links to the callouts that contraindications() with the same arguments shows."""
@@ -91,11 +88,11 @@ def macros(hb: Handbook, page, handouts=lambda: [], publisher: dict | None = Non
     def contraindication(ident: str, treatment: str | None = None) -> str:
         """The callout for one contraindication, by id (optionally for one treatment only)."""
         callout = render.one_callout(hb, ident, treatment)
-        return render.render_callouts(hb, [callout], _url_from(page(), REFERENCES_PAGE))
+        return render.render_callouts(hb, [callout], _url_from(page() or "", REFERENCES_PAGE))
 
     def handout_table() -> str:
         """Every handout, from the pages' front matter (`handout:`), in nav order, with its PDFs."""
-        here = page()
+        here = page() or ""
         rows = [dict(slug=slug, title=title, page_url=_url_from(here, file),
                      pdf_url=_url_from(here, f"handouts/{slug}.md").replace(".html", ".pdf"),
                      large_url=_url_from(here, f"handouts/large-print/{slug}.md").replace(".html", ".pdf"))
@@ -117,48 +114,9 @@ def macros(hb: Handbook, page, handouts=lambda: [], publisher: dict | None = Non
     return {f.__name__: _checked(f.__name__, f) for f in found}
 
 
-def define_env(env) -> None:
-    hb = handbook_for(Path(env.project_dir) / "data", env.conf["theme"]["language"])
-    env.variables["facts"] = hb.fact_values()
-    env.variables["handbook"] = hb
-    docs = Path(env.conf["docs_dir"])
-
-    def handouts() -> list[tuple[str, str, str]]:
-        """(title, file, slug) of each nav page whose front matter names a handout."""
-        found = []
-        for title, file in nav_pages(env.conf["nav"]):
-            meta = read_meta(docs / file, f"docs/{file}")
-            if meta.get("handout"):
-                found.append((title or meta.get("title") or file, file, meta["handout"]))
-        return found
-
-    ours = macros(hb, lambda: env.page, handouts, (env.conf.get("extra") or {}).get("publisher"))
-    for name, func in ours.items():
-        env.macro(func, name)
-    _known_names[:] = sorted(ours)
-
-
-_known_names: list[str] = []
-
-
-def _source_line(page, error: Exception) -> str:
-    """', line N' of the page's source file where a template error happened, if known."""
-    if isinstance(error, TemplateSyntaxError) and error.lineno:
-        lineno = error.lineno
-    else:
-        frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
-        if not frames:
-            return ""
-        lineno = frames[-1]
-    return f", line {lineno + _body_offset(page)}"
-
-
-def _body_offset(page) -> int:
-    """Lines of the page file before the text MkDocs hands to the macros (front matter, blank lines)."""
-    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    _, front_lines = split(text)
-    rest = text.splitlines(keepends=True)[front_lines:]
-    return front_lines + next((i for i, line in enumerate(rest) if line.strip()), 0)  # MkDocs drops leading blanks
+def macro_names() -> list[str]:
+    """The names pages may call (the list does not depend on the data)."""
+    return sorted(macros(None, lambda: ""))
 
 
 def _escaped(value):
@@ -172,63 +130,52 @@ def _escaped(value):
     return value
 
 
-@format_error.register(Exception)
-@format_error.register(TemplateSyntaxError)
-def _format_page_error(error: Exception, markdown: str, page) -> str:
-    """One line an editor can act on, instead of a traceback."""
-    message = str(error) if isinstance(error, (HandbookError, UndefinedError, TemplateSyntaxError)) else \
-        f"{type(error).__name__}: {error}"
-    if isinstance(error, UndefinedError) and "is undefined" in message and _known_names:
-        message += f"; macros you can use: {', '.join(_known_names)}; variables: facts"
-    if isinstance(error, HandbookError) and LABELLED.match(message):
-        return message  # already names its own file (another page's front matter, a data file)
-    return f"{page_label(page)}{_source_line(page, error)}: {message}"
+def body_offset(text: str) -> int:
+    """Lines of a page file before the text the generator hands to the macros (front matter, blank lines)."""
+    _, front_lines = split(text)
+    rest = text.splitlines(keepends=True)[front_lines:]
+    return front_lines + next((i for i, line in enumerate(rest) if line.strip()), 0)  # MkDocs drops leading blanks
 
 
-def on_pre_page_macros(env) -> None:
-    """Read and check the page's front matter (YAML 1.2) and its template, before anything renders."""
-    page = env.page
-    label = page_label(page)
-    plain = read_meta(Path(page.file.abs_src_path), label)
-    hb = env.variables["handbook"]
+def prepare_page(markdown: str, source: str, plain: dict, *, src_uri: str, label: str, hb: Handbook, lang: str,
+                 docs: Path, theme_dirs: list[str], names: list[str]) -> tuple[str, dict]:
+    """A page before its template renders: front matter checked, template checked; (markdown, theme's meta).
+
+    ``source`` is the page file's text, ``plain`` its front matter as read (YAML 1.2).
+    """
     meta = check_meta(plain, label, references=hb.references)
-    _check_page_kind(meta, page, env.conf, label)
-    if env.markdown.startswith("---"):  # MkDocs' YAML 1.1 could not read it: ours is the one that counts
-        env.markdown = "".join(env.markdown.splitlines(keepends=True)[split(env.markdown)[1]:])
-    sandbox.check_page(env.markdown, label, _body_offset(page) + 1, _known_names, hb.facts)
-    # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
-    page.meta.clear()
-    page.meta.update(_escaped(plain))
-    page.meta.update(last_reviewed=meta.last_reviewed, next_review=meta.next_review,
-                     description=escape(meta.description))
+    _check_page_kind(meta, src_uri, lang, docs, theme_dirs, label)
+    if markdown.startswith("---"):  # the generator's YAML 1.1 could not read it: ours is the one that counts
+        markdown = "".join(markdown.splitlines(keepends=True)[split(markdown)[1]:])
+    sandbox.check_page(markdown, label, body_offset(source) + 1, names, hb.facts)
     if overdue(meta, dt.date.today()):
         review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
                            label, meta.next_review)
+    # Front matter is untrusted text: the theme writes some of it unescaped into <meta> and <title>.
+    shown = _escaped(plain)
+    shown.update(last_reviewed=meta.last_reviewed, next_review=meta.next_review, description=escape(meta.description))
+    return markdown, shown
 
 
-def on_post_page_macros(env) -> None:
+def sources_section(hb: Handbook, sources) -> str:
     """The page's sources list, appended once its template has rendered (data text is never a template)."""
-    hb = env.variables["handbook"]
-    sources = env.page.meta.get("sources")  # checked ids, set by on_pre_page_macros
-    if sources:
-        refs = render.render_references(hb, sources)
-        # Citations stay out of the search index: they would match patients' words by chance.
-        heading = hb.t("Sources")
-        env.markdown += f'\n\n## {heading} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
+    if not sources:
+        return ""
+    refs = render.render_references(hb, sources)
+    # Citations stay out of the search index: they would match patients' words by chance.
+    return f'\n\n## {hb.t("Sources")} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
 
 
-def _check_page_kind(meta, page, conf, label: str) -> None:
+def _check_page_kind(meta: PageMeta, src_uri: str, lang: str, docs: Path, theme_dirs: list[str], label: str) -> None:
     """Keys that only some pages may have, and the pages and icons the home page's cards name."""
-    home = page.file.src_uri == "index.md"
-    if meta.template and not home:
+    if meta.template and src_uri != "index.md":
         raise HandbookError(f"{label} front matter, key 'template': only the home page (index.md) uses it")
-    if meta.translation and conf["theme"]["language"] == "en":
+    if meta.translation and lang == "en":
         raise HandbookError(f"{label} front matter, key 'translation': only translated pages (docs-es/) have it")
-    docs = Path(conf["docs_dir"])
     links = [("worried", meta.worried.link)] if meta.worried else []
     for i, card in enumerate(meta.journey, 1):
         links.append((f"journey, entry {i}", card.page))
-        if not any((Path(d) / ".icons" / f"{card.icon}.svg").is_file() for d in conf["theme"].dirs):
+        if not any((Path(d) / ".icons" / f"{card.icon}.svg").is_file() for d in theme_dirs):
             raise HandbookError(f"{label} front matter, key 'journey', entry {i}: no icon '{card.icon}' in the theme")
     for where, target in links:
         if not (docs / target.split("#")[0]).is_file():

@@ -6,6 +6,7 @@ only files of the built site: no other file, no network, no attachments.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
+from handbook.built import BuiltPage, SiteInfo
 from handbook.render import environment, reference_numbers
 from handbook.settings import Clinic
 
@@ -71,21 +73,21 @@ def printable(content: str, page_url: str, rules: paper.Rules | None = None, lis
     return str(body)
 
 
-def page_file(page) -> str:
-    return page.url.rsplit("/", 1)[-1] or "index.html"
+def _long(day: str) -> str:
+    return dt.date.fromisoformat(day).strftime("%-d %B %Y")
 
 
-def section(page, site_url: str, rules: paper.Rules | None = None, medicine_treatments=()) -> Section:
-    meta, url = page.meta, urljoin(site_url, page.url)
+def section(page: BuiltPage, site_url: str, rules: paper.Rules | None = None, medicine_treatments=()) -> Section:
+    url = urljoin(site_url, page.url)
     return Section(
-        slug=Path(page.file.src_uri).stem,
-        title=str(page.title),
+        slug=page.slug,
+        title=page.title,
         url=url,
-        html=printable(page.content, url, rules, list(meta.get("sources") or []), medicine_treatments),
-        last_reviewed=meta["last_reviewed"].strftime("%-d %B %Y"),
-        next_review=meta["next_review"].strftime("%-d %B %Y"),
-        review_line=meta["review_line"],
-        version=meta["last_reviewed"].isoformat(),
+        html=printable(page.content, url, rules, list(page.sources), medicine_treatments),
+        last_reviewed=_long(page.last_reviewed),
+        next_review=_long(page.next_review),
+        review_line=page.review_line,
+        version=page.last_reviewed,
     )
 
 
@@ -113,35 +115,35 @@ def help_notice(clinic: Clinic, country) -> dict:
     return {"who": who, "urgent": country.urgent, "emergency": country.emergency}
 
 
-def handout_job(page, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
+def handout_job(page: BuiltPage, *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False,
                 lang: str = "en-GB") -> PdfJob:
-    slug = page.meta["handout"]
+    slug = page.handout
     folder = site_dir / "handouts" / ("large-print" if large else "")
-    site_url = config.site_url or ""
+    site_url = site.url
     other = urljoin(site_url, "handouts.html")  # the clinic handouts page lists both editions
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
                 page=section(page, site_url, rules, medicine_treatments), clinic=clinic,
-                size=PAGE_SIZES[size], site_name=config.site_name, created=created, large=large,
+                size=PAGE_SIZES[size], site_name=site.name, created=created, large=large,
                 code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country), lang=lang)
 
 
-def handbook_job(pages: list, *, clinic: Clinic, size: str, site_dir: Path, config, created: str,
+def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                  rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB") -> PdfJob:
     from markupsafe import escape
 
     from handbook import paper
 
-    sections = [section(page, config.site_url or "", rules, medicine_treatments) for page in pages]
-    lead = paper.for_paper(f"<p>{escape(config.site_description or '')}</p>", "index.html", rules or paper.Rules())
+    sections = [section(page, site.url, rules, medicine_treatments) for page in pages]
+    lead = paper.for_paper(f"<p>{escape(site.description)}</p>", "index.html", rules or paper.Rules())
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
-                size=PAGE_SIZES[size], site_name=config.site_name, home_url=config.site_url or "",
+                size=PAGE_SIZES[size], site_name=site.name, home_url=site.url,
                 description=lead.get_text(), created=created, large=False,
                 help=help_notice(clinic, country), lang=lang)
 
 
-def jobs(pages: list, *, handbook, countries, clinic: Clinic, size: str, site_dir: Path, config,
-         created: str) -> list[PdfJob]:
+def jobs(pages: list[BuiltPage], *, handbook, countries, clinic: Clinic, size: str, site_dir: Path,
+         site: SiteInfo, created: str) -> list[PdfJob]:
     """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print.
 
     Pages with ``audience: clinics`` stay out of the patient handbook. Where the
@@ -154,25 +156,24 @@ def jobs(pages: list, *, handbook, countries, clinic: Clinic, size: str, site_di
     names = tuple(countries.prescription_medicines)
     strict = clinic.branded and not country.branded_may_name_medicines
     pattern = paper.Rules(medicines=names).medicine_pattern()
-    named = lambda page: strict and bool(pattern.search(str(page.title)))  # noqa: E731
-    patient = [p for p in pages if p.meta.get("audience", "patients") == "patients" and not named(p)]
-    handouts = [p for p in patient if p.meta.get("handout")]
-    left_out = frozenset(page_file(p) for p in pages if p not in patient)
+    named = lambda page: strict and bool(pattern.search(page.title))  # noqa: E731
+    patient = [p for p in pages if p.audience == "patients" and not named(p)]
+    handouts = [p for p in patient if p.handout]
+    left_out = frozenset(p.file for p in pages if p not in patient)
     medicine_treatments = [t.id for t in handbook.treatments.values() if strict and pattern.search(t.name)]
     numbers = reference_numbers(handbook)
     common = dict(
         wording=dict(country.paper), medicines=names if strict else (),
         without_medicine_names=dict(countries.without_medicine_names), left_out=left_out,
-        titles={page_file(p): str(p.title) for p in pages},
+        titles={p.file: p.title for p in pages},
         references={r.id: (numbers[r.id], r.citation, r.url) for r in handbook.references.values()},
         contact=f"{clinic.name}: {clinic.phone}" if clinic.phone else "",
     )
-    book = paper.Rules(kind="handbook", chapters={page_file(p): f"page-{Path(p.file.src_uri).stem}" for p in patient},
+    book = paper.Rules(kind="handbook", chapters={p.file: f"page-{p.slug}" for p in patient},
                        **common)
-    leaflet = paper.Rules(kind="handout", leaflets={page_file(p): str(p.title) for p in handouts}, **common)
-    language = str(config.theme.get("language") or "en")
-    lang = f"en-{clinic.country}" if language.startswith("en") else language  # the PDF's /Lang, for screen readers
-    shared = dict(clinic=clinic, size=size, site_dir=site_dir, config=config, created=created, country=country,
+    leaflet = paper.Rules(kind="handout", leaflets={p.file: p.title for p in handouts}, **common)
+    lang = f"en-{clinic.country}" if site.language.startswith("en") else site.language  # the PDF's /Lang, for screen readers
+    shared = dict(clinic=clinic, size=size, site_dir=site_dir, site=site, created=created, country=country,
                   medicine_treatments=medicine_treatments, lang=lang)
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):

@@ -1,0 +1,277 @@
+"""The ``handbook`` MkDocs plugin: checks, languages, search words, review status and PDFs for one build.
+
+Each build's state lives in ``self.build`` (made afresh in ``on_config``); every step is a
+plain function of ``handbook/``, and the steps after the build are the ones
+``python -m handbook <step> SITE_DIR`` runs on a finished site.
+"""
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from handbook import (
+    built,
+    languages,
+    minify,
+    reviews,
+    sandbox,
+    sanitize,
+    search_words,
+    settings,
+    site_checks,
+    steps,
+    translations,
+)
+from handbook.adapter.macros import one_line, page_label
+from handbook.data import Handbook, handbook_for
+from handbook.errors import HandbookError
+from handbook.messages import validate
+from handbook.models import PageTranslation
+from handbook.page_macros import nav_pages
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+CHECKLIST = re.compile(r'[ \t]*<script src="[^"]*javascripts/checklist\.js"')
+SHARED = ("assets", "javascripts", "stylesheets")  # docs/ folders every language's site carries
+
+
+class HandbookConfig(Config):
+    data_dir = c.Type(str, default="data")  # relative to the configuration file
+    pdfs = c.Optional(c.Type(bool))  # default: HANDOUTS, else yes for `build`, no for `serve`
+
+
+class _Problems(logging.Handler):
+    """Counts warnings, so a build that strict mode will abort skips the PDF work."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+@dataclass
+class Build:
+    """What one build (one language) knows: loaded once in on_config, dropped with the build."""
+
+    root: Path
+    lang: str
+    env: settings.Environment
+    handbook: Handbook
+    clinic: settings.Clinic
+    records: tuple
+    pdfs: bool
+    addresses: dict[str, str]
+    theme: dict[str, str] = field(default_factory=dict)  # a translation's theme words
+    checklist: str = ""
+    used: set[str] = field(default_factory=set)
+    pages: list = field(default_factory=list)
+    status: dict = field(default_factory=dict)  # what `python -m handbook review` reads
+    problems: _Problems = field(default_factory=_Problems)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self):
+        self.command = "build"
+        self.build: Build | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(100)  # before mkdocs-macros reads the data this loads
+    @one_line
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        lang = config.theme["language"]
+        sandbox.check_project_files(root)
+        _check_snippets(config, root)
+        env = settings.read_environment()
+        self.build = build = Build(
+            root=root, lang=lang, env=env, handbook=handbook_for(root / self.config.data_dir, lang),
+            clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root),
+            records=reviews.load_records(root / self.config.data_dir),
+            pdfs=self.config.pdfs if self.config.pdfs is not None else settings.handouts_enabled(env, self.command),
+            addresses=languages.bases(lang, config.site_url or "", os.environ.get("SITE_URL")))
+        logging.getLogger("mkdocs").addHandler(build.problems)
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.config.fields.setdefault(search_words.FIELD, {"boost": search_words.BOOST})
+        if lang != "en":
+            self._translation(config, search)
+        return config
+
+    def _translation(self, config, search) -> None:
+        build = self.build
+        if build.lang not in translations.LANGUAGES:
+            raise HandbookError(f"{Path(config.config_file_path).name}: theme.language '{build.lang}' has no "
+                                f"translation set up; known: {', '.join(translations.LANGUAGES)}")
+        config.site_url = build.addresses[build.lang]
+        if search is not None:
+            # Stop words of the language; no stemmer: Material searches by prefix, which skips stemming.
+            search.config.lang = [build.lang]
+            search.config.separator = languages.SEPARATOR
+            index = getattr(search, "search_index", None)
+            if index is not None:  # the search plugin has already copied its settings for the index
+                index.config.update(lang=[build.lang], separator=languages.SEPARATOR)
+        missing, stale = translations.page_status(build.root, build.lang)
+        if missing:
+            raise HandbookError("missing translation(s), run `python -m handbook translations`:\n  " + "\n  ".join(missing))
+        for line in stale:
+            translations.log.warning("Translation out of date: %s", line)
+        build.theme = translations.theme_strings(build.data / build.lang, f"data/{build.lang}")
+        build.checklist = languages.checklist_script(build.data, build.lang)
+
+    def on_files(self, files, config):
+        """A translation's site carries the English site's assets, scripts and styles (no links in docs-es/)."""
+        if self.build.lang == "en":
+            return files
+        docs = self.build.root / "docs"
+        for folder in SHARED:
+            for path in sorted((docs / folder).rglob("*")):
+                if path.is_file():
+                    files.append(File(path.relative_to(docs).as_posix(), str(docs), config.site_dir, False))
+        return files
+
+    @one_line
+    def on_nav(self, nav, config, files):
+        docs = Path(config.docs_dir)
+        for title, target in nav_pages(config.nav):
+            if isinstance(target, str) and "://" not in target and not (docs / target).is_file():
+                raise HandbookError(f"{Path(config.config_file_path).name}, nav: '{title}: {target}' names a page "
+                                    f"that is not in {docs.name}/; add the page or remove the line")
+        self.build.pages = list(nav.pages)
+        return nav
+
+    @one_line
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Page bodies are untrusted: only allow-listed HTML reaches the web, the search index and paper."""
+        if len(html) > sandbox.MAX_PAGE_HTML:
+            raise HandbookError(f"{page_label(page)}: the page renders to {len(html):,} characters of HTML, more "
+                                f"than {sandbox.MAX_PAGE_HTML:,}; split it into pages")
+        html = sanitize.clean(html)
+        self._review(page, html)
+        record = page.meta.get("translation")
+        if self.build.lang != "en" and isinstance(record, dict):  # who checked the translation, and when
+            checked = validate(PageTranslation, record, f"{page_label(page)} front matter, key 'translation'")
+            page.meta["translation"] = {"reviewed_by": escape(checked.reviewed_by), "reviewed": checked.reviewed}
+        return html
+
+    def _review(self, page, html: str) -> None:
+        """The page's clinical review status, from the records and the fingerprint of what patients get."""
+        build = self.build
+        current = reviews.fingerprint(html)
+        status = reviews.status(page.file.src_uri, build.lang, current, build.records)
+        page.meta.update(review=status, review_line=status.line(build.handbook.t))
+        build.status[page.file.src_uri] = {"fingerprint": current, "status": status.kind, "title": str(page.title),
+                                           "text": reviews.patient_text(html)}
+
+    @one_line
+    def on_env(self, env, config, files):
+        site_checks.check_site(self._built_pages(), self.build.handbook)
+        env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
+        return env
+
+    @one_line
+    def on_post_page(self, output: str, page, config) -> str:
+        """hreflang lives in the sitemaps, page by page. Material's <link rel="alternate"> tags go: they
+        name only the home pages, and its "stay on page" script fetches sitemap.xml from each one's host."""
+        build = self.build
+        output = ALTERNATE.sub("", output)
+        if build.lang != "en":
+            if CHECKLIST.search(output):
+                output = CHECKLIST.sub(lambda m: build.checklist + m.group(0), output, count=1)
+            output = languages.translate_theme(output, build.theme, build.lang, build.used, page_label(page))
+        if len(output) > sandbox.MAX_PAGE_HTML:
+            raise HandbookError(f"{page_label(page)}: the finished page is {len(output):,} characters, more than "
+                                f"{sandbox.MAX_PAGE_HTML:,}")
+        return output
+
+    @one_line
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        if template_name == "404.html":  # a template, not a page
+            output = ALTERNATE.sub("", output)
+            if self.build.lang != "en":
+                output = languages.translate_theme(output, self.build.theme, self.build.lang, self.build.used)
+        return output
+
+    @event_priority(50)  # before the search plugin writes the index
+    @one_line
+    def on_post_build(self, config) -> None:
+        build, site_dir = self.build, Path(config.site_dir)
+        search = config.plugins.get("material/search")
+        if search is not None:
+            self._search_words(search.search_index.entries)
+        unused = sorted(set(build.theme) - build.used)
+        if unused:
+            translations.log.warning("data/%s/strings.yaml, key 'theme': no page has %s; the template changed, "
+                                     "update or remove the line", build.lang, ", ".join(repr(u) for u in unused))
+        minify.minify_assets(site_dir)
+        languages.write_sitemap_alternates(site_dir, build.addresses, build.lang)
+        (site_dir / reviews.STATUS_FILE).write_text(json.dumps({"lang": build.lang, "pages": build.status},
+                                                               indent=1, sort_keys=True))
+        pages = self._built_pages()
+        info = built.SiteInfo(name=config.site_name, url=config.site_url or "", description=config.site_description or "",
+                              language=build.lang, docs=Path(config.docs_dir).name, clinic=config.extra.get("clinic", {}))
+        built.write_manifest(site_dir, info, pages)
+        logging.getLogger("mkdocs").removeHandler(build.problems)
+        if not build.pdfs:
+            log.info("PDF handouts skipped (HANDOUTS=1 builds them)")
+        elif config.strict and build.problems.count:
+            log.info("PDF handouts skipped: the build has warnings")
+        else:
+            steps.make_pdfs(site_dir, build.root, info, pages, build.handbook, build.env, build.clinic)
+
+    def _search_words(self, entries: list[dict]) -> None:
+        words = search_words.compile_words(self.build.handbook.search_words)
+        unused = search_words.add_to_index(entries, words)
+        if unused:
+            log.warning(f"data/search-words.yaml: no page uses {', '.join(repr(w) for w in unused)}; "
+                        "change the word to one the pages use, or remove it")
+        if self.build.lang != "en":
+            languages.add_accent_free_words(entries)
+
+    def _built_pages(self) -> list[built.BuiltPage]:
+        return [_built_page(page) for page in self.build.pages]
+
+    def on_shutdown(self) -> None:
+        if self.build is not None:
+            logging.getLogger("mkdocs").removeHandler(self.build.problems)
+        self.build = None
+
+
+def _built_page(page) -> built.BuiltPage:
+    meta, status = page.meta, page.meta.get("review")
+    return built.BuiltPage(
+        src_uri=page.file.src_uri, url=page.url, title=str(page.title), content=page.content or "",
+        label=page_label(page), last_reviewed=meta["last_reviewed"].isoformat(),
+        next_review=meta["next_review"].isoformat(), review_line=str(meta.get("review_line", "")),
+        reviewed=bool(status and status.reviewed), review_kind=status.kind if status else "unreviewed",
+        handout=str(meta["handout"]) if meta.get("handout") else None, audience=str(meta.get("audience", "patients")),
+        sources=tuple(str(s) for s in meta.get("sources") or ()))
+
+
+def _check_snippets(config, root: Path) -> None:
+    """The files every page gets appended (the abbreviations) are there, inside the project."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = snippets.get("base_path") or ["."]
+    for name in snippets.get("auto_append", []):
+        found = [root / base / name for base in bases
+                 if (root / base / name).is_file() and (root / base / name).resolve().is_relative_to(root.resolve())]
+        if not found:
+            raise HandbookError(f"{Path(config.config_file_path).name}, pymdownx.snippets, auto_append: "
+                                f"{' or '.join(f'{b}/{name}' for b in bases)} is missing")
+        sandbox.check_abbreviations(found[0].read_text(encoding="utf-8"), found[0].relative_to(root).as_posix())

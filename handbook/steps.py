@@ -1,0 +1,74 @@
+"""The steps that run on a finished site: `python -m handbook <step> SITE_DIR`.
+
+The MkDocs adapter calls the same functions at the end of a build, so a future
+generator needs only to write the pages' manifest (``handbook/built.py``) to reuse them.
+"""
+
+import logging
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from handbook import languages, minify, pdf, settings, site_checks, translations
+from handbook.built import BuiltPage, SiteInfo, read_manifest
+from handbook.data import Handbook, load_handbook
+from handbook.errors import HandbookError
+
+log = logging.getLogger("mkdocs.handbook")
+
+
+def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage], hb: Handbook,
+              env: settings.Environment, clinic: settings.Clinic) -> None:
+    """Every PDF of a build, in its language: the handbook, then each handout in standard and large print."""
+    site_checks.check_printable(pages, clinic)
+    if env.REQUIRE_CLINICAL_REVIEW:
+        site_checks.check_clinical_review(pages)
+    countries = translations.countries(root / "data", site.language)  # help wording in the build's language
+    jobs = pdf.jobs(pages, handbook=hb, countries=countries, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
+                    site_dir=site_dir, site=site, created=settings.build_time(env))
+    jobs = languages.paper_jobs(jobs, site.language, root / "data", clinic)
+    start, total = time.perf_counter(), 0
+    # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
+    with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
+        try:
+            for target, count in pool.map(pdf.render, jobs):
+                total += count
+                log.info("PDF: %s (%d %s)", Path(target).relative_to(site_dir), count, "page" if count == 1 else "pages")
+        except Exception as exc:  # a worker's error, shown as one line rather than a traceback
+            raise HandbookError(f"PDF handouts: {exc}") from None
+    log.info("PDFs: %d files, %d pages in %.2f s", len(jobs), total, time.perf_counter() - start)
+
+
+def _built(site_dir: Path, root: Path) -> tuple[SiteInfo, list[BuiltPage], Handbook]:
+    site, pages = read_manifest(site_dir)
+    return site, pages, load_handbook(root / "data", site.language)
+
+
+def pdfs(site_dir: Path, root: Path) -> int:
+    """`pdfs SITE_DIR`: the PDFs of a built site (one language's folder), with today's CLINIC_* settings."""
+    site, pages, hb = _built(site_dir, root)
+    env = settings.read_environment()
+    make_pdfs(site_dir, root, site, pages, hb, env, settings.clinic_from(site.clinic, env, root))
+    return 0
+
+
+def check_site(site_dir: Path, root: Path) -> int:
+    """`check-site SITE_DIR`: every box shown, handout names and ids unique, everything printable."""
+    site, pages, hb = _built(site_dir, root)
+    site_checks.check_site(pages, hb)
+    print(f"{site_dir}: {len(pages)} pages pass the site checks")
+    return 0
+
+
+def sitemap(site_dir: Path, root: Path, site_url: str | None = None) -> int:
+    """`sitemap SITE_DIR`: hreflang alternates in the sitemap (SITE_URL: the English address)."""
+    site, _ = read_manifest(site_dir)
+    languages.write_sitemap_alternates(site_dir, languages.bases(site.language, site.url, site_url), site.language)
+    return 0
+
+
+def minify_site(site_dir: Path, root: Path) -> int:
+    """`minify SITE_DIR`: the handbook's own stylesheets and scripts, minified in place."""
+    done = minify.minify_assets(site_dir)
+    print(f"{site_dir}: {len(done)} files minified")
+    return 0
