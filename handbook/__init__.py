@@ -1,6 +1,6 @@
 """The Microneedling Patient Handbook's build code.
 
-``macros.py`` (the mkdocs-macros entry point) and ``handbook/hooks.py`` (MkDocs
-hooks) are thin layers over these modules; ``python -m handbook`` is the command
-line that people, CI and pre-commit call.
+Plain Python, apart from ``handbook/adapter`` (the MkDocs plugin and what mkdocs-macros
+calls); ``macros.py`` at the project root is mkdocs-macros' entry point. ``python -m
+handbook`` is the command line that people, CI and pre-commit call.
 """
