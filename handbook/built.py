@@ -25,6 +25,7 @@ class SiteInfo:
     description: str
     language: str
     docs: str = "docs"  # the pages' folder, for messages: docs or docs-es
+    country: str = "GB"  # the country the pages are written for
     clinic: dict = field(default_factory=dict)  # extra.clinic of the configuration (CLINIC_* override it)
 
 
@@ -45,6 +46,7 @@ class BuiltPage:
     handout: str | None = None
     audience: str = "patients"
     sources: tuple[str, ...] = field(default_factory=tuple)
+    paper: str = ""  # the body as the edition prints it (blocks marked for the web left out)
 
     @property
     def file(self) -> str:

@@ -55,7 +55,7 @@ def _check_data(args) -> int:
             text = read_text(path, label)
             _, front_lines = split(text)
             body = "".join(text.splitlines(keepends=True)[front_lines:])
-            sandbox.check_page(body, label, front_lines + 1, names, hb.facts)
+            sandbox.check_page(body, label, front_lines + 1, names, hb.fact_texts())
         print(f"{lang}: data/ and {docs}/ are valid: {len(hb.treatments)} treatments, "
               f"{len(hb.contraindications)} contraindications, {len(hb.references)} references, {len(hb.facts)} facts")
     return 0

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
-from handbook.models import DATA_FILES, Attribute, Contraindication, Fact, Model, Reference, Treatment
+from handbook.models import DATA_FILES, Attribute, Contraindication, CountriesFile, Fact, Model, Reference, Treatment
 from handbook.sandbox import render_data_text
 from handbook.yaml12 import Lines, load
 
@@ -25,7 +25,7 @@ class Facts(dict):
             return self[key]
         except KeyError:
             raise HandbookError(
-                f"unknown fact '{key}'; allowed values: {', '.join(sorted(self))} (see data/facts.yaml)"
+                f"unknown fact '{key}'; allowed values: {', '.join(sorted(self))} (see data/facts.yaml and the countries' facts in data/countries.yaml)"
             ) from None
 
 
@@ -39,6 +39,11 @@ class Handbook(Model):
     facts: dict[str, Fact]
     search_words: dict[str, list[str]]
     source_hosts: list[str]
+    countries: CountriesFile
+    country: str
+    """The edition's country: the one its pages and handouts are written for."""
+    local: dict[str, str]
+    """That country's words (data/countries.yaml, key 'facts'), shown like facts."""
     lang: str = "en"
     strings: dict[str, str] = {}
     """Words of the macro templates in ``lang``, keyed by the English (data/<lang>/strings.yaml)."""
@@ -49,7 +54,11 @@ class Handbook(Model):
 
     def fact_values(self) -> Facts:
         """Facts for page text: plain text, since pages are Markdown with HTML allowed and facts are data."""
-        return Facts({k: markdown_literal(f.value) for k, f in self.facts.items()})
+        return Facts({k: markdown_literal(v) for k, v in self.fact_texts().items()})
+
+    def fact_texts(self) -> dict[str, str]:
+        """Every name a page or data text may show: the shared facts and the edition country's words."""
+        return {**{k: f.value for k, f in self.facts.items()}, **self.local}
 
 
 def markdown_literal(value: object) -> str:
@@ -81,11 +90,13 @@ def _by_id(items, source: str, lines: Lines, top: tuple = ()) -> dict:
     return out
 
 
-def load_handbook(data_dir: Path, lang: str = "en") -> Handbook:
-    """Read, validate and cross-check every data file in ``data_dir``.
+def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) -> Handbook:
+    """Read, validate and cross-check every data file in ``data_dir``, for one edition.
 
     Another ``lang`` (such as "es") puts the texts of ``data_dir/<lang>/`` in place of the
     English ones, id by id (see handbook/translations.py); ids, sources and numbers stay English.
+    ``country`` (default: the one the language's website is written for) gives the words in
+    data/countries.yaml, key 'facts', that pages and data texts show as facts.
     """
     name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
     raw, lines = {}, {}
@@ -104,9 +115,14 @@ def load_handbook(data_dir: Path, lang: str = "en") -> Handbook:
                                 f"'{key}', key 'value': a fact is plain text and cannot use another fact or a "
                                 "template; write the value itself")
     values = Facts({k: fact.value for k, fact in facts.items()})
-    data = {"facts.yaml": facts}
+    countries = validate(CountriesFile, with_facts(raw["countries.yaml"], values, name("countries.yaml"),
+                                                   lines["countries.yaml"]), name("countries.yaml"), lines["countries.yaml"])
+    country = country or _web_country(countries, lang, name("countries.yaml"))
+    local = _country_words(countries, country, facts, name("countries.yaml"))
+    values = Facts({**values, **local})
+    data = {"facts.yaml": facts, "countries.yaml": countries}
     for f, model in DATA_FILES.items():
-        if f != "facts.yaml":
+        if f not in data:
             text = with_facts(raw[f], values, name(f), lines[f])
             data[f] = validate(model, text, name(f), lines[f])
 
@@ -125,8 +141,38 @@ def load_handbook(data_dir: Path, lang: str = "en") -> Handbook:
         facts=facts,
         search_words=data["search-words.yaml"],
         source_hosts=data["source-hosts.yaml"],
+        countries=countries,
+        country=country,
+        local=local,
         **({"lang": lang, "strings": strings} if lang != "en" else {}),
     )
+
+
+def _web_country(countries: CountriesFile, lang: str, source: str) -> str:
+    if lang not in countries.web_country:
+        raise HandbookError(f"{source}, key 'web_country': no country for the language '{lang}'; add '{lang}: XX'")
+    if countries.web_country[lang] not in countries.countries:
+        raise HandbookError(f"{source}, key 'web_country', '{lang}': '{countries.web_country[lang]}' is not a country "
+                            f"of the file; allowed values: {', '.join(sorted(countries.countries))}")
+    return countries.web_country[lang]
+
+
+def _country_words(countries: CountriesFile, country: str, facts: dict, source: str) -> dict[str, str]:
+    """The country's words; every country names the same ones, and none is a shared fact's name."""
+    if country not in countries.countries:
+        raise HandbookError(f"settings: CLINIC_COUNTRY must be one of {', '.join(sorted(countries.countries))} "
+                            f"(see data/countries.yaml), got '{country}'")
+    names = {code: set(c.facts) for code, c in countries.countries.items()}
+    everyone = set.union(*names.values())
+    for code, own in names.items():
+        if own != everyone:
+            raise HandbookError(f"{source}: country '{code}', key 'facts': missing {', '.join(sorted(everyone - own))}; "
+                                "every country needs the same words")
+    clash = everyone & set(facts)
+    if clash:
+        raise HandbookError(f"{source}: {', '.join(sorted(clash))} is both a country's word and a fact in "
+                            "data/facts.yaml; rename one")
+    return {k: f.value for k, f in countries.countries[country].facts.items()}
 
 
 def _check_hosts(name, refs, hosts: list[str], lines: Lines, entries: list) -> None:
@@ -164,13 +210,13 @@ def _cross_check(name, refs, attributes, treatments, contras, facts) -> None:
 
 
 @lru_cache(maxsize=4)
-def _cached(data_dir: Path, stamps: tuple, lang: str = "en") -> Handbook:
-    return load_handbook(data_dir, lang)
+def _cached(data_dir: Path, stamps: tuple, lang: str = "en", country: str | None = None) -> Handbook:
+    return load_handbook(data_dir, lang, country)
 
 
-def handbook_for(data_dir: Path, lang: str = "en") -> Handbook:
+def handbook_for(data_dir: Path, lang: str = "en", country: str | None = None) -> Handbook:
     """``load_handbook`` once per build: the macros and the hooks share it; an edited file reloads."""
     data_dir = data_dir.resolve()  # mkdocs -f gives a relative config path; the macros an absolute one
     files = sorted(data_dir.glob("*.yaml")) + (sorted((data_dir / lang).glob("*.yaml")) if lang != "en" else [])
     stamps = tuple((p.as_posix(), p.stat().st_mtime_ns) for p in files)
-    return _cached(data_dir, stamps, lang)
+    return _cached(data_dir, stamps, lang, country)

@@ -196,11 +196,17 @@ class Review(Model):
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
+class CountryFact(Model):
+    value: Text
+    """What {{ facts.<name> }} shows in this country's editions (may use other facts)."""
+
+
 class Country(Model):
-    """Where to get help, and whether a clinic's leaflet may name a prescription-only medicine."""
+    """Where to get help, the words that are this country's own, and whether a clinic's leaflet may
+    name a prescription-only medicine."""
 
     name: Text
-    """As it reads in a sentence: "the UK", "Ireland"."""
+    """As it reads in a sentence: "the UK", "Spain"."""
     checked: Annotated[dt.date, Field(strict=False)]
     """When the numbers and rules were last checked against the sources."""
     urgent: Text
@@ -208,16 +214,20 @@ class Country(Model):
     emergency: Text
     """An emergency, as an instruction: "call 999 or go to A&E"."""
     sources: list[Url] = Field(min_length=1)
-    paper: dict[Words, Words]
-    """Page wording (written for the UK) -> this country's wording, on paper only; "" leaves it out."""
     branded_may_name_medicines: bool
     """May a clinic-branded leaflet name a prescription-only medicine, or its price?"""
     medicine_rule: Text
     """The rule, in a sentence, for the README and reviewers."""
     medicine_sources: list[Url] = Field(min_length=1)
+    terms: list[Text] = Field(min_length=1)
+    """Words that are this country's own (help numbers, services, currency): no other country's edition prints them."""
+    facts: dict[Id, CountryFact] = Field(min_length=1)
+    """This country's words, shown as {{ facts.<name> }}; every country has the same names."""
 
 
 class CountriesFile(Model):
+    web_country: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")], CountryCode] = Field(min_length=1)
+    """The country each language's website is written for: {en: GB, es: ES}."""
     prescription_medicines: list[Text] = Field(min_length=1)
     """Names (brand or generic) that refer to a prescription-only medicine."""
     without_medicine_names: dict[Words, Words]

@@ -147,7 +147,7 @@ def prepare_page(markdown: str, source: str, plain: dict, *, src_uri: str, label
     _check_page_kind(meta, src_uri, lang, docs, theme_dirs, label)
     if markdown.startswith("---"):  # the generator's YAML 1.1 could not read it: ours is the one that counts
         markdown = "".join(markdown.splitlines(keepends=True)[split(markdown)[1]:])
-    sandbox.check_page(markdown, label, body_offset(source) + 1, names, hb.facts)
+    sandbox.check_page(markdown, label, body_offset(source) + 1, names, hb.fact_texts())
     if overdue(meta, dt.date.today()):
         review_log.warning("Review overdue: %s was due for review on %s (run `python -m handbook overdue`)",
                            label, meta.next_review)

@@ -9,7 +9,8 @@ only the PDFs go through here.
   "the leaflet 'Is it right for me?'" in a handout, "(see page 8)" in the handbook.
 - Citation marks and the source list agree: in a handout both are numbered 1, 2, 3
   in reading order; in the handbook both use the References chapter's numbers.
-- UK help numbers become the clinic's country's (data/countries.yaml).
+- Nothing here changes a country's words: each edition's pages are rendered for its
+  country (handbook/editions.py).
 - Where a clinic-branded leaflet may not name a prescription-only medicine, every
   sentence, box, row or section naming one (or its price) is left off.
 """
@@ -33,8 +34,6 @@ class Rules:
     """What one PDF's paper edition changes."""
 
     kind: str = "handout"  # or "handbook"
-    wording: dict = field(default_factory=dict)
-    """Page wording -> the clinic's country's ("" leaves it out)."""
     medicines: tuple[str, ...] = ()
     """Names this paper may not print (empty where naming is allowed)."""
     without_medicine_names: dict = field(default_factory=dict)
@@ -245,7 +244,6 @@ def for_paper(content: str, own_file: str, rules: Rules, listed: Iterable[str] =
         node.decompose()
     leave_out(body, lambda t: bool(WEB_ONLY.search(t)))
     without_medicines(body, rules, medicine_treatments)
-    replace_wording(body, rules.wording)
     rewrite_links(body, rules, own_file)
     number_citations(body, rules, list(listed), own_file)
     contact_in_card(body, rules.contact)

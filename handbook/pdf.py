@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
+from markupsafe import Markup
+
 from handbook.built import BuiltPage, SiteInfo
 from handbook.render import environment, reference_numbers
 from handbook.settings import Clinic
@@ -83,10 +85,10 @@ def section(page: BuiltPage, site_url: str, rules: paper.Rules | None = None, me
         slug=page.slug,
         title=page.title,
         url=url,
-        html=printable(page.content, url, rules, list(page.sources), medicine_treatments),
+        html=printable(page.paper or page.content, url, rules, list(page.sources), medicine_treatments),
         last_reviewed=_long(page.last_reviewed),
         next_review=_long(page.next_review),
-        review_line=page.review_line,
+        review_line=Markup(page.review_line),  # made by reviews.Status.line from escaped parts
         version=page.last_reviewed,
     )
 
@@ -142,7 +144,7 @@ def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir:
                 help=help_notice(clinic, country), lang=lang)
 
 
-def jobs(pages: list[BuiltPage], *, handbook, countries, clinic: Clinic, size: str, site_dir: Path,
+def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_dir: Path,
          site: SiteInfo, created: str) -> list[PdfJob]:
     """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print.
 
@@ -152,6 +154,7 @@ def jobs(pages: list[BuiltPage], *, handbook, countries, clinic: Clinic, size: s
     """
     from handbook import paper
 
+    countries = handbook.countries
     country = countries.countries[clinic.country]
     names = tuple(countries.prescription_medicines)
     strict = clinic.branded and not country.branded_may_name_medicines
@@ -163,7 +166,7 @@ def jobs(pages: list[BuiltPage], *, handbook, countries, clinic: Clinic, size: s
     medicine_treatments = [t.id for t in handbook.treatments.values() if strict and pattern.search(t.name)]
     numbers = reference_numbers(handbook)
     common = dict(
-        wording=dict(country.paper), medicines=names if strict else (),
+        medicines=names if strict else (),
         without_medicine_names=dict(countries.without_medicine_names), left_out=left_out,
         titles={p.file: p.title for p in pages},
         references={r.id: (numbers[r.id], r.citation, r.url) for r in handbook.references.values()},

@@ -113,7 +113,7 @@ class _Checker:
             if node.attr not in self.facts:
                 raise HandbookError(f"{self.label}, line {node.lineno + self.first_line - 1}{self.key}: unknown fact "
                                     f"'{node.attr}'; allowed values: {', '.join(sorted(self.facts))} "
-                                    "(see data/facts.yaml)")
+                                    "(see data/facts.yaml and the countries' facts in data/countries.yaml)")
             return
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in self.macros:
             if node.dyn_args or node.dyn_kwargs:

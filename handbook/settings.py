@@ -37,14 +37,15 @@ class Environment(BaseSettings):
     CLINIC_LOGO: str | None = None
     REQUIRE_CLINICAL_REVIEW: bool | None = None
     """1: a handout whose page is not clinically reviewed (or changed since) stops the build."""
-    CLINIC_COUNTRY: str = "GB"
-    """Where the clinic is (ISO code): its help numbers and medicine advertising rules, from data/countries.yaml."""
+    CLINIC_COUNTRY: str | None = None
+    """Where the clinic is (ISO code): the country its handouts are written for (data/countries.yaml).
+    Unset: each language's handouts are for the country its website is written for (GB, ES)."""
 
     @field_validator("CLINIC_COUNTRY", mode="before")
     @classmethod
     def _country_code(cls, value):
-        code = str(value).strip().upper()
-        return {"": "GB", "UK": "GB"}.get(code, code)
+        code = str(value).strip().upper() if value is not None else ""
+        return {"": None, "UK": "GB"}.get(code, code)
 
     @field_validator("HANDOUT_PAGE_SIZE", mode="before")
     @classmethod
@@ -94,31 +95,14 @@ class Clinic(BaseModel):
         return not is_placeholder(self.name)
 
 
-def load_countries(data_dir: Path):
-    """data/countries.yaml, validated: help numbers and medicine rules per country."""
-    from handbook.messages import validate
-    from handbook.models import DATA_FILES
-    from handbook.yaml12 import load
-
-    raw, lines = load(data_dir / "countries.yaml", f"{data_dir.name}/countries.yaml")
-    return validate(DATA_FILES["countries.yaml"], raw, f"{data_dir.name}/countries.yaml", lines)
-
-
-def country_from(env: Environment, countries: dict):
-    """The clinic's country from data/countries.yaml; an unknown code fails naming the allowed ones."""
-    if env.CLINIC_COUNTRY not in countries:
-        raise HandbookError(f"settings: CLINIC_COUNTRY must be one of {', '.join(sorted(countries))} "
-                            f"(see data/countries.yaml), got '{env.CLINIC_COUNTRY}'")
-    return countries[env.CLINIC_COUNTRY]
-
-
 def is_placeholder(value: str) -> bool:
     """The default clinic's details are marked as placeholders: "[Clinic phone]"."""
     return value.startswith("[") and value.endswith("]")
 
 
-def clinic_from(extra: dict, env: Environment, root: Path) -> Clinic:
-    """``extra.clinic`` from mkdocs.yml, each field overridable by CLINIC_<FIELD>."""
+def clinic_from(extra: dict, env: Environment, root: Path, countries, home: str) -> Clinic:
+    """``extra.clinic`` from mkdocs.yml, each field overridable by CLINIC_<FIELD>; ``countries``: the known
+    codes; ``home``: the country of the build's language, when CLINIC_COUNTRY is unset."""
     values = {}
     for field in CLINIC_FIELDS:
         given = getattr(env, f"CLINIC_{field.upper()}")
@@ -130,13 +114,16 @@ def clinic_from(extra: dict, env: Environment, root: Path) -> Clinic:
         raise HandbookError(f"settings: CLINIC_NAME is {len(values['name'])} characters; "
                             f"at most {MAX_CLINIC_NAME} fit the handout header")
     values["logo"] = logo_uri(values["logo"], root) if values["logo"] else ""
-    country_from(env, load_countries(root / "data").countries)
+    country = env.CLINIC_COUNTRY or home
+    if country not in countries:
+        raise HandbookError(f"settings: CLINIC_COUNTRY must be one of {', '.join(sorted(countries))} "
+                            f"(see data/countries.yaml), got '{env.CLINIC_COUNTRY}'")
     if not is_placeholder(values["name"]):  # a real clinic never prints a placeholder
         if is_placeholder(values["phone"]):
             raise HandbookError(f"settings: CLINIC_NAME is '{values['name']}' but the phone is still the "
                                 f"placeholder '{values['phone']}': set CLINIC_PHONE (or extra.clinic.phone)")
         values = {k: "" if is_placeholder(v) else v for k, v in values.items()}
-    return Clinic(**values, country=env.CLINIC_COUNTRY)
+    return Clinic(**values, country=country)
 
 
 def logo_uri(path: str, root: Path) -> str:

@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook import languages, minify, pdf, settings, site_checks, translations
+from handbook import editions, languages, minify, pdf, settings, site_checks
 from handbook.built import BuiltPage, SiteInfo, read_manifest
 from handbook.data import Handbook, load_handbook
 from handbook.errors import HandbookError
@@ -23,10 +23,12 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
     site_checks.check_printable(pages, clinic)
     if env.REQUIRE_CLINICAL_REVIEW:
         site_checks.check_clinical_review(pages)
-    countries = translations.countries(root / "data", site.language)  # help wording in the build's language
-    jobs = pdf.jobs(pages, handbook=hb, countries=countries, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
+    jobs = pdf.jobs(pages, handbook=hb, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
                     site_dir=site_dir, site=site, created=settings.build_time(env))
     jobs = languages.paper_jobs(jobs, site.language, root / "data", clinic)
+    edition = editions.Edition(site.language, clinic.country, "paper")
+    editions.check_foreign({Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}, edition,
+                           hb.countries.countries)
     start, total = time.perf_counter(), 0
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
@@ -41,14 +43,18 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
 
 def _built(site_dir: Path, root: Path) -> tuple[SiteInfo, list[BuiltPage], Handbook]:
     site, pages = read_manifest(site_dir)
-    return site, pages, load_handbook(root / "data", site.language)
+    return site, pages, load_handbook(root / "data", site.language, site.country)
 
 
 def pdfs(site_dir: Path, root: Path) -> int:
     """`pdfs SITE_DIR`: the PDFs of a built site (one language's folder), with today's CLINIC_* settings."""
     site, pages, hb = _built(site_dir, root)
     env = settings.read_environment()
-    make_pdfs(site_dir, root, site, pages, hb, env, settings.clinic_from(site.clinic, env, root))
+    clinic = settings.clinic_from(site.clinic, env, root, hb.countries.countries, hb.country)
+    if clinic.country != hb.country:
+        raise HandbookError(f"settings: CLINIC_COUNTRY is {clinic.country}, but {site_dir} is written for {hb.country}; "
+                            f"build the handouts with `CLINIC_COUNTRY={clinic.country} python -m handbook build`")
+    make_pdfs(site_dir, root, site, pages, hb, env, clinic)
     return 0
 
 

@@ -33,7 +33,8 @@ UNITS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "contraindications.yaml": [(("*",), ("condition",)),
                                (("*", "treatments", "*"), ("reason", "instead"))],
     "facts.yaml": [(("*",), ("value",))],
-    "countries.yaml": [(("countries", "*"), ("name", "urgent", "emergency"))],
+    "countries.yaml": [(("countries", "*"), ("name", "urgent", "emergency")),
+                       (("countries", "*", "facts", "*"), ("value",))],
 }
 # Files a language replaces whole (its own words, nothing to keep in step).
 OWN_FILES = ["search-words.yaml"]
@@ -247,18 +248,6 @@ def checklist_strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The private checklist's words (docs/javascripts/checklist.js): ``strings.yaml`` key ``checklist``."""
     data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
     return validate(dict[Text, Text], data.get("checklist") or {}, f"{label}/strings.yaml, key 'checklist'")
-
-
-def countries(data_dir: Path, lang: str):
-    """data/countries.yaml with each country's help wording in ``lang`` (the handouts' help notice)."""
-    from handbook.models import DATA_FILES
-
-    raw, lines = load(data_dir / "countries.yaml", f"{data_dir.name}/countries.yaml")
-    if lang != "en":
-        english = {f: load(data_dir / f, f"{data_dir.name}/{f}")[0] for f in DATA_FILES}
-        raw = check_data(english, data_dir / lang, f"{data_dir.name}/{lang}")["countries.yaml"]
-        raw["countries"] = {code: {**c, "paper": {}} for code, c in raw["countries"].items()}  # English page wording
-    return validate(DATA_FILES["countries.yaml"], raw, f"{data_dir.name}/countries.yaml", lines)
 
 
 def paper_strings(lang_dir: Path, label: str) -> dict[str, str]:

@@ -77,3 +77,22 @@ def main(root: Path, site: Path) -> int:
         finally:
             config.plugins.on_shutdown()
     return 0
+
+
+def paper_edition(config_file: str, country: str, site_dir: Path) -> None:
+    """A language's handouts for a clinic in another country: its pages rendered for that country, on paper,
+    the PDFs copied into ``site_dir``."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="handbook-paper-") as tmp:
+        config = load_config(config_file, site_dir=tmp, strict=True)
+        plugin = config.plugins["handbook"]
+        plugin.config.country, plugin.config.medium, plugin.config.pdfs = country, "paper", True
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        shutil.copytree(Path(tmp) / "handouts", site_dir / "handouts", dirs_exist_ok=True)
+        shutil.copy2(Path(tmp) / "handbook.pdf", site_dir / "handbook.pdf")

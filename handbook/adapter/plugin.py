@@ -9,7 +9,6 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -20,6 +19,7 @@ from mkdocs.structure.files import File
 
 from handbook import (
     built,
+    editions,
     languages,
     minify,
     reviews,
@@ -32,7 +32,8 @@ from handbook import (
     translations,
 )
 from handbook.adapter.macros import one_line, page_label
-from handbook.data import Handbook, handbook_for
+from handbook.adapter.state import Build
+from handbook.data import handbook_for
 from handbook.errors import HandbookError
 from handbook.messages import validate
 from handbook.models import PageTranslation
@@ -47,41 +48,8 @@ SHARED = ("assets", "javascripts", "stylesheets")  # docs/ folders every languag
 class HandbookConfig(Config):
     data_dir = c.Type(str, default="data")  # relative to the configuration file
     pdfs = c.Optional(c.Type(bool))  # default: HANDOUTS, else yes for `build`, no for `serve`
-
-
-class _Problems(logging.Handler):
-    """Counts warnings, so a build that strict mode will abort skips the PDF work."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
-@dataclass
-class Build:
-    """What one build (one language) knows: loaded once in on_config, dropped with the build."""
-
-    root: Path
-    lang: str
-    env: settings.Environment
-    handbook: Handbook
-    clinic: settings.Clinic
-    records: tuple
-    pdfs: bool
-    addresses: dict[str, str]
-    theme: dict[str, str] = field(default_factory=dict)  # a translation's theme words
-    checklist: str = ""
-    used: set[str] = field(default_factory=set)
-    pages: list = field(default_factory=list)
-    status: dict = field(default_factory=dict)  # what `python -m handbook review` reads
-    problems: _Problems = field(default_factory=_Problems)
-
-    @property
-    def data(self) -> Path:
-        return self.root / "data"
+    country = c.Optional(c.Type(str))  # the edition's country; default: the language's (data/countries.yaml, web_country)
+    medium = c.Choice(("web", "paper"), default="web")  # paper: a build made only for the handouts
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -98,11 +66,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path).parent
         lang = config.theme["language"]
         sandbox.check_project_files(root)
-        _check_snippets(config, root)
         env = settings.read_environment()
+        hb = handbook_for(root / self.config.data_dir, lang, self.config.country)
         self.build = build = Build(
-            root=root, lang=lang, env=env, handbook=handbook_for(root / self.config.data_dir, lang),
-            clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root),
+            root=root, lang=lang, env=env, handbook=hb,
+            clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root, hb.countries.countries, hb.country),
             records=reviews.load_records(root / self.config.data_dir),
             pdfs=self.config.pdfs if self.config.pdfs is not None else settings.handouts_enabled(env, self.command),
             addresses=languages.bases(lang, config.site_url or "", os.environ.get("SITE_URL")))
@@ -112,6 +80,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             search.config.fields.setdefault(search_words.FIELD, {"boost": search_words.BOOST})
         if lang != "en":
             self._translation(config, search)
+        _check_snippets(config, root)
         return config
 
     def _translation(self, config, search) -> None:
@@ -132,6 +101,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise HandbookError("missing translation(s), run `python -m handbook translations`:\n  " + "\n  ".join(missing))
         for line in stale:
             translations.log.warning("Translation out of date: %s", line)
+        # The English Markdown extensions, with this language's tooltips and words.
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.handbook.t("Link to this section")
+        snippets = config.mdx_configs.get("pymdownx.snippets")
+        if snippets is not None:
+            snippets["base_path"] = [f"includes-{build.lang}"]
         build.theme = translations.theme_strings(build.data / build.lang, f"data/{build.lang}")
         build.checklist = languages.checklist_script(build.data, build.lang)
 
@@ -163,6 +137,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise HandbookError(f"{page_label(page)}: the page renders to {len(html):,} characters of HTML, more "
                                 f"than {sandbox.MAX_PAGE_HTML:,}; split it into pages")
         html = sanitize.clean(html)
+        build, label = self.build, page_label(page)
+        page.meta["paper_body"] = editions.select(html, build.edition("paper"), label)
+        html = editions.select(html, build.edition(self.config.medium), label)
         self._review(page, html)
         record = page.meta.get("translation")
         if self.build.lang != "en" and isinstance(record, dict):  # who checked the translation, and when
@@ -181,7 +158,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @one_line
     def on_env(self, env, config, files):
-        site_checks.check_site(self._built_pages(), self.build.handbook)
+        pages, build = self._built_pages(), self.build
+        site_checks.check_site(pages, build.handbook)
+        countries = build.handbook.countries.countries
+        if self.config.medium == "web":
+            editions.check_foreign({p.label: p.content for p in pages}, build.edition("web"), countries)
+        editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"), countries)
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
         return env
 
@@ -225,13 +207,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                                                indent=1, sort_keys=True))
         pages = self._built_pages()
         info = built.SiteInfo(name=config.site_name, url=config.site_url or "", description=config.site_description or "",
-                              language=build.lang, docs=Path(config.docs_dir).name, clinic=config.extra.get("clinic", {}))
+                              language=build.lang, docs=Path(config.docs_dir).name, clinic=config.extra.get("clinic", {}),
+                              country=build.handbook.country)
         built.write_manifest(site_dir, info, pages)
         logging.getLogger("mkdocs").removeHandler(build.problems)
         if not build.pdfs:
             log.info("PDF handouts skipped (HANDOUTS=1 builds them)")
         elif config.strict and build.problems.count:
             log.info("PDF handouts skipped: the build has warnings")
+        elif build.clinic.country != build.handbook.country:  # the handouts of a clinic in another country
+            from handbook.adapter.build import paper_edition
+
+            paper_edition(config.config_file_path, build.clinic.country, site_dir)
         else:
             steps.make_pdfs(site_dir, build.root, info, pages, build.handbook, build.env, build.clinic)
 
@@ -261,7 +248,7 @@ def _built_page(page) -> built.BuiltPage:
         next_review=meta["next_review"].isoformat(), review_line=str(meta.get("review_line", "")),
         reviewed=bool(status and status.reviewed), review_kind=status.kind if status else "unreviewed",
         handout=str(meta["handout"]) if meta.get("handout") else None, audience=str(meta.get("audience", "patients")),
-        sources=tuple(str(s) for s in meta.get("sources") or ()))
+        sources=tuple(str(s) for s in meta.get("sources") or ()), paper=meta.get("paper_body", ""))
 
 
 def _check_snippets(config, root: Path) -> None:

@@ -301,15 +301,3 @@ def test_an_image_from_another_host_is_removed_however_its_address_is_written(sr
 def test_the_tooltips_file_holds_only_tooltips(line):
     with pytest.raises(HandbookError, match=r"^includes/abbreviations\.md, line 2: "):
         sandbox.check_abbreviations(f"*[NHS]: National Health Service\n{line}\n", "includes/abbreviations.md")
-
-
-def test_a_country_cannot_put_markup_on_paper():
-    from handbook.messages import validate
-    from handbook.models import Country
-
-    with pytest.raises(HandbookError, match=r"key 'paper', key 'what to expect': '.*' is not allowed: plain words"):
-        validate(Country, {"name": "the UK", "checked": "2026-11-01", "urgent": "call NHS 111", "emergency": "call 999",
-                           "sources": ["https://www.nhs.uk/"], "branded_may_name_medicines": False,
-                           "medicine_rule": "x", "medicine_sources": ["https://www.asa.org.uk/"],
-                           "paper": {"what to expect": 'what to expect <a href="https://evil.example">CALL</a>'}},
-                 "data/countries.yaml")

@@ -1,0 +1,76 @@
+"""Editions: a language, a country and a medium (the website or paper).
+
+What differs between editions is marked where it is written: a country's words are facts
+(data/countries.yaml, key 'facts'); a block only some editions carry is marked in the page,
+``<div data-country="GB" markdown>`` or ``{: data-medium="web" }``. Each edition keeps its own
+blocks, and no edition may print another country's own words (its ``terms``).
+"""
+
+import html
+import re
+from dataclasses import dataclass
+
+from handbook.errors import HandbookError
+
+MEDIA = ("web", "paper")
+MARKED = re.compile(r"data-(?:country|medium)=")
+TAG = re.compile(r"<[^>]+>")
+CITATIONS = re.compile(r'<ol class="hb-references".*?</ol>', re.S)  # sources name their publishers: not advice
+
+
+@dataclass(frozen=True)
+class Edition:
+    lang: str
+    country: str
+    medium: str
+
+    def __str__(self) -> str:
+        return f"{self.lang}-{self.country} {self.medium}"
+
+
+def select(html: str, edition: Edition, label: str) -> str:
+    """The page body for one edition: blocks marked for other countries or the other medium removed."""
+    if not MARKED.search(html):
+        return html
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select("[data-country], [data-medium]"):
+        if element.decomposed:
+            continue
+        countries, medium = element.get("data-country"), element.get("data-medium")
+        if medium is not None and medium not in MEDIA:
+            raise HandbookError(f"{label}: data-medium=\"{medium}\" is not a medium; use web or paper")
+        if (countries is not None and edition.country not in countries.split()) or \
+                (medium is not None and medium != edition.medium):
+            element.decompose()
+    return str(soup)
+
+
+def _pattern(term: str) -> re.Pattern:
+    """A term as a whole word: "999" is not found in "1999", "NHS" not in "NHSX"."""
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)" if term[:1].isalnum() else re.escape(term))
+
+
+def foreign_words(text: str, country: str, countries: dict) -> list[tuple[str, str, str]]:
+    """(term, its country, the words around it) for every other country's own word in ``text`` (HTML or plain)."""
+    plain = " ".join(html.unescape(TAG.sub(" ", CITATIONS.sub(" ", text))).split())
+    own = set(countries[country].terms)
+    found = []
+    for code, other in countries.items():
+        for term in other.terms:
+            if code != country and term not in own and (match := _pattern(term).search(plain)):
+                found.append((term, code, plain[max(0, match.start() - 30):match.end() + 30]))
+    return found
+
+
+def check_foreign(texts: dict[str, str], edition: Edition, countries: dict) -> None:
+    """Every text of an edition ({where: text}) is free of other countries' own words."""
+    for where, text in texts.items():
+        found = foreign_words(text, edition.country, countries)
+        if found:
+            term, code, context = found[0]
+            raise HandbookError(f"{where} ({edition} edition): '{term}' belongs to {countries[code].name} "
+                                f"(in \"...{context}...\") "
+                                f"(data/countries.yaml, {code}, key 'terms'); use a country word "
+                                "({{ facts.NAME }}) or mark the text for its country (data-country)")
