@@ -3,7 +3,8 @@
 Usage: .venv/bin/python benchmarks/build_compare.py [BEFORE [AFTER]]   (or `make bench-compare`)
 BEFORE and AFTER are git revisions (default: the last commit before the `handbook` package,
 and HEAD). Each is checked out into a temporary worktree and built with the same venv,
-strict, PDFs off, the two alternating so that both see the same machine load.
+strict, PDFs off, each with its own `handbook` package, the two alternating so that both
+see the same machine load.
 """
 
 import subprocess
@@ -32,7 +33,7 @@ def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> No
             for _ in range(RUNS):
                 for rev, tree in trees.items():
                     times[rev].append(timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tree / "out")],
-                                            tree, HANDOUTS="0"))
+                                            tree, HANDOUTS="0", PYTHONPATH=str(tree)))  # each its own package
             pages = {rev: len(list((tree / "docs").rglob("*.md"))) for rev, tree in trees.items()}
         finally:
             for tree in trees.values():

@@ -175,6 +175,19 @@ CASES = {
                             [r"docs/scratch\.md: the id 'compare-[\w-]+' is used twice on the page"]),
     "unprintable-character": ((page("Keep the cream cool 🧴."), {"HANDOUTS": "1"}),
                               [r"docs/scratch\.md: the handouts cannot print '🧴' \(U\+1F9F4 LOTION BOTTLE\); use words instead"]),
+    # ---- editions: another country's own words, country words ----
+    "foreign-word-on-web": (sub("docs-es/after-treatment.md", r"^(Fuera de .*)$", r"\1 En el Reino Unido, llame al NHS 111."),
+                            [r"docs-es/after-treatment\.md \(es-ES web edition\): 'NHS' belongs to el Reino Unido \(in \"\.\.\..*llame al NHS 111"]),
+    "foreign-word-on-paper": ((sub("docs/cost-and-faq.md", r"^(For comparison, .*)$", r"\1 It costs £40."),
+                               {"HANDOUTS": "1", "CLINIC_COUNTRY": "US", "CLINIC_NAME": "Lone Star Skin", "CLINIC_PHONE": "512 555 0100"}),
+                              [r"docs/cost-and-faq\.md \(en-US paper edition\): '£' belongs to the UK"]),
+    "country-word-missing": (sub("data/countries.yaml", r"^      a_doctor: \{value: your doctor\}\n", ""),
+                             [r"data/countries\.yaml: country '\w\w', key 'facts': missing a_doctor; every country needs the same words"]),
+    "country-word-is-a-fact": (append(FACTS, "help_same_day:\n  value: a GP\n  sources: [nhs-botox]\n"),
+                               [r"data/countries\.yaml: help_same_day is both a country's word and a fact in data/facts\.yaml"]),
+    "web-country-unknown": (sub("data/countries.yaml", r"^  es: ES$", "  es: MX"),
+                            [r"data/countries\.yaml, key 'web_country', 'es': 'MX' is not a country of the file"]),
+    "unknown-medium": (page('Print this.\n{: data-medium="fax" }'), [r'docs/scratch\.md: data-medium="fax" is not a medium; use web or paper']),
     # ---- build settings ----
     "logo-missing": ({"CLINIC_LOGO": "no-such-logo.png"}, [r"settings: CLINIC_LOGO \(or extra\.clinic\.logo\) file not found: no-such-logo\.png"]),
     "logo-not-an-image": ((write("logo.png", "<svg onload=alert(1)>"), {"CLINIC_LOGO": "logo.png"}),
@@ -193,6 +206,9 @@ CASES = {
 
 # Caught before any page renders: data, front matter and page templates.
 PRE_RENDER = {
+    "country-word-missing",
+    "country-word-is-a-fact",
+    "web-country-unknown",
     "bad-handout-slug",
     "bad-id-pattern",
     "colon-in-description",

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from handbook.data import load_handbook
 from handbook.yaml12 import loads
 from support import ROOT
 
@@ -228,7 +229,7 @@ def test_botox_drooping_and_crooked_smile_are_not_listed_as_common(html_pages):
 
 
 def test_insurance_is_said_once_in_the_words_of_its_fact(html_pages):
-    fact = load("facts.yaml")["cosmetic_funding"]["value"]
+    fact = load_handbook(ROOT / "data").local["cosmetic_funding"]
     for name, soup in html_pages.items():
         for sentence in sentences(soup):
             if "health insurance" in sentence.lower():

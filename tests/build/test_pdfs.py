@@ -274,26 +274,13 @@ def test_the_default_clinic_is_a_marked_placeholder():
     assert all(is_placeholder(clinic[field]) for field in ("name", "phone", "email", "website", "address")), clinic
 
 
-def test_a_real_clinic_never_prints_a_placeholder():
-    from handbook.errors import HandbookError
-    from handbook.settings import clinic_from, read_environment
-
-    extra = {"name": "[Clinic]", "phone": "[Phone]", "email": "[Email]", "website": "clinic.example", "address": ""}
-    assert clinic_from(extra, read_environment({}), ROOT).email == "[Email]"  # the placeholder clinic shows as one
-    env = read_environment({"CLINIC_NAME": "Riverside", "CLINIC_PHONE": "020 7946 0001"})
-    real = clinic_from(extra, env, ROOT)
-    assert (real.name, real.phone, real.email, real.website) == ("Riverside", "020 7946 0001", "", "clinic.example")
-    with pytest.raises(HandbookError, match="set CLINIC_PHONE"):
-        clinic_from(extra, read_environment({"CLINIC_NAME": "Riverside"}), ROOT)
-
-
 # ---- UK medicine advertising: a GB clinic's branded set never names a prescription-only medicine ----
 
 
 def medicine_words() -> re.Pattern:
-    from handbook.settings import load_countries
+    from handbook.data import load_handbook
 
-    names = load_countries(ROOT / "data").prescription_medicines
+    names = load_handbook(ROOT / "data").countries.prescription_medicines
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
 
 

@@ -90,9 +90,10 @@ def test_no_unrendered_template_syntax_reaches_readers(site_dir):
 
 
 def test_no_data_or_source_file_is_published(site_dir):
-    # review-status.json is public on purpose: each page's fingerprint, so anyone can check a review.
+    # Public on purpose: review-status.json (each page's fingerprint, so anyone can check a review) and
+    # handbook-pages.json (the pages' bodies, which the steps on a built site read: ARCHITECTURE.md).
     leaked = [p.name for p in site_dir.rglob("*") if p.suffix in {".yaml", ".yml", ".py", ".md", ".json"}
-              and p.name not in {"search_index.json", "review-status.json"}]
+              and p.name not in {"search_index.json", "review-status.json", "handbook-pages.json"}]
     assert leaked == []
     assert not (site_dir / "pdf").exists(), "PDF templates are for the build, not for readers"
 
