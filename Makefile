@@ -58,9 +58,9 @@ serve: build ## Build everything, then serve it at http://127.0.0.1:8000
 preview: venv ## Live-reloading preview for editors (no PDFs) at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: venv system-deps ## Run the whole test suite (every tier)
+test: venv system-deps ## Run the whole test suite (every tier), one test module per core
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 test-fast: venv ## Unit tests only, no build (seconds): for editing
 	$(BIN)/pytest tests/unit -q

@@ -1,8 +1,11 @@
 """Load every file in data/, validate it, resolve shared facts in its text, and cross-check ids."""
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
 
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
@@ -51,6 +54,16 @@ class Handbook(Model):
     def t(self, text: str) -> str:
         """``text`` in the handbook's language (English as written)."""
         return self.strings.get(text, text)
+
+    def words(self, text: str, **values) -> Markup:
+        """``text`` in the handbook's language, escaped, with ``{name}`` filled in (escaped too): for templates."""
+        return Markup(escape(self.t(text))).format(**values)
+
+    def long_date(self, day: dt.date) -> str:
+        """"20 November 2026", "20 de noviembre de 2026": CLDR's long date in the edition's language."""
+        from babel.dates import format_date
+
+        return format_date(day, "long", locale=f"{self.lang}_{self.country}")
 
     def fact_values(self) -> Facts:
         """Facts for page text: plain text, since pages are Markdown with HTML allowed and facts are data."""

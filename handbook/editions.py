@@ -15,7 +15,8 @@ from handbook.errors import HandbookError
 MEDIA = ("web", "paper")
 MARKED = re.compile(r"data-(?:country|medium)=")
 TAG = re.compile(r"<[^>]+>")
-CITATIONS = re.compile(r'<ol class="hb-references".*?</ol>', re.S)  # sources name their publishers: not advice
+# Not read: sources (they name their publishers; not advice), scripts and styles (code, not words).
+SKIPPED = re.compile(r'<ol class="hb-references".*?</ol>|<script\b.*?</script>|<style\b.*?</style>', re.S)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _pattern(term: str) -> re.Pattern:
 
 def foreign_words(text: str, country: str, countries: dict) -> list[tuple[str, str, str]]:
     """(term, its country, the words around it) for every other country's own word in ``text`` (HTML or plain)."""
-    plain = " ".join(html.unescape(TAG.sub(" ", CITATIONS.sub(" ", text))).split())
+    plain = " ".join(html.unescape(TAG.sub(" ", SKIPPED.sub(" ", text))).split())
     own = set(countries[country].terms)
     found = []
     for code, other in countries.items():

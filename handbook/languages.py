@@ -1,12 +1,11 @@
 """What one language's build does differently, as plain functions of text.
 
 English builds into the site's root, each translation into ``<lang>/``. For every language:
-``hreflang`` per page in the sitemap. For a translation: the theme's words and dates in its
-language, accent-free words in the search index, and its PDFs' words.
+``hreflang`` per page in the sitemap. For a translation: accent-free words in the search
+index, and its PDFs' words.
 """
 
 import dataclasses
-import datetime as dt
 import gzip
 import html
 import json
@@ -14,18 +13,14 @@ import re
 import unicodedata
 from pathlib import Path
 
-from babel.dates import format_date
 from markupsafe import escape
 
 from handbook import translations
-from handbook.errors import HandbookError
 
 # Split on spaces and punctuation, Spanish marks included, so "¿Duele?" is indexed as "duele"
 # and "«bótox»" as "bótox"; a full stop inside a number ("0.5") stays.
 SEPARATOR = r'[\s\-,:;!?¿¡=\[\]()"“”«»/]+|\.(?!\d)|&[lg]t;'
-TIME = re.compile(r'(<time datetime="(\d{4}-\d\d-\d\d)">)[^<]*(</time>)')
 WORD = re.compile(r"\w+")
-CODE = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)", re.S)
 URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 
 
@@ -68,29 +63,6 @@ def write_sitemap_alternates(site_dir: Path, addresses: dict[str, str], lang: st
         gz.write(xml.encode("utf-8"))
 
 
-def long_date(day: dt.date, lang: str) -> str:
-    """"20 de noviembre de 2026": CLDR's long date, whatever the machine's locale."""
-    return format_date(day, "long", locale=lang)
-
-
-def translate_theme(output: str, theme: dict[str, str], lang: str, used: set[str], label: str = "404.html") -> str:
-    """The theme's English words and dates in ``lang``; scripts and styles are left as they are."""
-    parts = CODE.split(output)
-    for i in range(0, len(parts), 2):  # the odd parts are <script> and <style> elements
-        for english, translated in theme.items():
-            if english in parts[i]:
-                parts[i] = parts[i].replace(english, translated)
-                used.add(english)
-    return TIME.sub(lambda m: m.group(1) + long_date(_real_date(m.group(2), label), lang) + m.group(3), "".join(parts))
-
-
-def _real_date(text: str, label: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise HandbookError(f"{label}: <time datetime=\"{text}\"> is not a real date (YYYY-MM-DD)") from None
-
-
 def plain(text: str) -> str:
     """Text without accents: "anestésica" -> "anestesica" (ñ stays)."""
     decomposed = unicodedata.normalize("NFD", text.replace("ñ", "\0").replace("Ñ", "\1"))
@@ -116,11 +88,6 @@ def checklist_script(data_dir: Path, lang: str) -> str:
 
 # ---- Paper: the PDF handouts of a translated build ----
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-ENGLISH_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
-
-
 def _fragment(english: str) -> re.Pattern:
     """An English fragment matched with any spacing (the templates wrap lines)."""
     return re.compile(r"\s+".join(re.escape(part) for part in english.split()) +
@@ -135,14 +102,12 @@ def paper_words(data_dir: Path, lang: str) -> list[tuple[str, re.Pattern, str]]:
 
 
 def translate_paper(html_text: str, words, lang: str, clinic=None) -> str:
-    """A PDF's HTML in ``lang``: the frame's words, the clinic's "name on phone", dates and quotes."""
+    """A PDF's HTML in ``lang``: the frame's words, the clinic's "name on phone" and quotes."""
     if clinic is not None and clinic.name and clinic.phone:
         html_text = html_text.replace(f"{escape(clinic.name)} on {escape(clinic.phone)}",
                                       f"{escape(clinic.name)}, al {escape(clinic.phone)}")
     for _english, pattern, translated in words:
         html_text = pattern.sub(lambda _m, t=translated: t, html_text)
-    html_text = ENGLISH_DATE.sub(lambda m: long_date(dt.date(int(m.group(3)), MONTHS.index(m.group(2)) + 1,
-                                                             int(m.group(1))), lang), html_text)
     return html_text.replace("“", "«").replace("”", "»")
 
 

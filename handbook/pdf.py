@@ -75,19 +75,16 @@ def printable(content: str, page_url: str, rules: paper.Rules | None = None, lis
     return str(body)
 
 
-def _long(day: str) -> str:
-    return dt.date.fromisoformat(day).strftime("%-d %B %Y")
-
-
-def section(page: BuiltPage, site_url: str, rules: paper.Rules | None = None, medicine_treatments=()) -> Section:
-    url = urljoin(site_url, page.url)
+def section(page: BuiltPage, site_url: str, rules: paper.Rules | None = None, medicine_treatments=(),
+            long_date=None) -> Section:
+    url, long_date = urljoin(site_url, page.url), long_date or (lambda day: day.strftime("%-d %B %Y"))
     return Section(
         slug=page.slug,
         title=page.title,
         url=url,
         html=printable(page.paper or page.content, url, rules, list(page.sources), medicine_treatments),
-        last_reviewed=_long(page.last_reviewed),
-        next_review=_long(page.next_review),
+        last_reviewed=long_date(dt.date.fromisoformat(page.last_reviewed)),
+        next_review=long_date(dt.date.fromisoformat(page.next_review)),
         review_line=Markup(page.review_line),  # made by reviews.Status.line from escaped parts
         version=page.last_reviewed,
     )
@@ -119,24 +116,25 @@ def help_notice(clinic: Clinic, country) -> dict:
 
 def handout_job(page: BuiltPage, *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False,
-                lang: str = "en-GB") -> PdfJob:
+                lang: str = "en-GB", long_date=None) -> PdfJob:
     slug = page.handout
     folder = site_dir / "handouts" / ("large-print" if large else "")
     site_url = site.url
     other = urljoin(site_url, "handouts.html")  # the clinic handouts page lists both editions
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
-                page=section(page, site_url, rules, medicine_treatments), clinic=clinic,
+                page=section(page, site_url, rules, medicine_treatments, long_date), clinic=clinic,
                 size=PAGE_SIZES[size], site_name=site.name, created=created, large=large,
                 code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country), lang=lang)
 
 
 def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
-                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB") -> PdfJob:
+                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB",
+                 long_date=None) -> PdfJob:
     from markupsafe import escape
 
     from handbook import paper
 
-    sections = [section(page, site.url, rules, medicine_treatments) for page in pages]
+    sections = [section(page, site.url, rules, medicine_treatments, long_date) for page in pages]
     lead = paper.for_paper(f"<p>{escape(site.description)}</p>", "index.html", rules or paper.Rules())
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
                 size=PAGE_SIZES[size], site_name=site.name, home_url=site.url,
@@ -177,7 +175,7 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     leaflet = paper.Rules(kind="handout", leaflets={p.file: p.title for p in handouts}, **common)
     lang = f"en-{clinic.country}" if site.language.startswith("en") else site.language  # the PDF's /Lang, for screen readers
     shared = dict(clinic=clinic, size=size, site_dir=site_dir, site=site, created=created, country=country,
-                  medicine_treatments=medicine_treatments, lang=lang)
+                  medicine_treatments=medicine_treatments, lang=lang, long_date=handbook.long_date)
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]

@@ -70,12 +70,12 @@ class Status:
     def reviewed(self) -> bool:
         return self.kind == "reviewed"
 
-    def line(self, words=str) -> Markup:
-        """The status as a sentence, in the language of ``words`` (Handbook.t), dates in <time>."""
+    def line(self, words=str, long_date=lambda day: day.strftime("%-d %B %Y")) -> Markup:
+        """The status as a sentence, in the language of ``words`` (Handbook.t) and ``long_date``, dates in <time>."""
         if self.review is None:
             return Markup(escape(words("Not yet reviewed by a clinician.")))
         day = Markup('<time datetime="{0}">{1}</time>').format(self.review.date.isoformat(),
-                                                                 self.review.date.strftime("%-d %B %Y"))
+                                                                 long_date(self.review.date))
         if self.kind == "changed":
             return Markup(escape(words("Changed since its clinical review on {date}, not yet re-reviewed."))
                           ).format(date=day)

@@ -212,21 +212,16 @@ def main(root: Path, strict: bool = False) -> int:
 
 
 def strings(lang_dir: Path, label: str) -> dict[str, str]:
-    """The macro templates' words in one language: ``strings.yaml``, English text -> translation."""
+    """The words of the macro and theme templates in one language: ``strings.yaml``, English text -> translation."""
     data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
     words = validate(dict[str, str], data.get("macros") or {}, f"{label}/strings.yaml, key 'macros'")  # spaces kept
     for english, translated in words.items():  # placeholders are filled with str.format: only plain names
         if set(PLACEHOLDER.findall(translated)) - set(PLACEHOLDER.findall(english)) - {"{lname}"} or re.search("[<>]", translated):
             raise HandbookError(f"{label}/strings.yaml, line {lines.get(('macros', english), '?')}, key 'macros': "
                                 f"the translation of {english!r} may use only the English text's {{placeholders}} (and {{lname}}), and no markup")
-    return words
-
-
-def theme_strings(lang_dir: Path, label: str) -> dict[str, str]:
-    """The theme's words in one language: ``strings.yaml`` key ``theme``, English HTML -> translation."""
-    data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
-    words = validate(dict[Text, Text], data.get("theme") or {}, f"{label}/strings.yaml, key 'theme'")
-    _only_words_change(words, lines, f"{label}/strings.yaml", "theme")
+        if len(translated) > 4 * len(english) + 40:
+            raise HandbookError(f"{label}/strings.yaml, line {lines.get(('macros', english), '?')}, key 'macros': "
+                                f"the translation of {english!r} is {len(translated):,} characters, far longer than the English")
     return words
 
 

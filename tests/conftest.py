@@ -2,6 +2,7 @@
 and real headless Chromium (Debian's), driven by Playwright. Helpers are in support.py."""
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -16,12 +17,20 @@ from support import ROOT, build_ok, copy_project, inject_everywhere
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The handbook, built once per session with `mkdocs build --strict`, the Spanish edition into es/ (as `make build`)."""
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The handbook, built once per session with `mkdocs build --strict`, the Spanish edition into es/ (as `make build`).
+
+    With several workers (pytest -n), the first one builds it and the others wait for it (a file lock)."""
     if prebuilt := os.environ.get("HANDBOOK_SITE"):
         return Path(prebuilt)
-    site = build_ok(ROOT, tmp_path_factory.mktemp("site") / "site")
-    return build_ok(ROOT, site / "es", config="mkdocs.es.yml").parent
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site = shared / "shared-site"
+    with open(shared / "shared-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "es" / "index.html").is_file():
+            build_ok(ROOT, site)
+            build_ok(ROOT, site / "es", config="mkdocs.es.yml")
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -41,7 +41,6 @@ from handbook.page_macros import nav_pages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-CHECKLIST = re.compile(r'[ \t]*<script src="[^"]*javascripts/checklist\.js"')
 SHARED = ("assets", "javascripts", "stylesheets")  # docs/ folders every language's site carries
 
 
@@ -106,7 +105,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         snippets = config.mdx_configs.get("pymdownx.snippets")
         if snippets is not None:
             snippets["base_path"] = [f"includes-{build.lang}"]
-        build.theme = translations.theme_strings(build.data / build.lang, f"data/{build.lang}")
         build.checklist = languages.checklist_script(build.data, build.lang)
 
     def on_files(self, files, config):
@@ -152,7 +150,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         build = self.build
         current = reviews.fingerprint(html)
         status = reviews.status(page.file.src_uri, build.lang, current, build.records)
-        page.meta.update(review=status, review_line=status.line(build.handbook.t))
+        page.meta.update(review=status, review_line=status.line(build.handbook.t, build.handbook.long_date))
         build.status[page.file.src_uri] = {"fingerprint": current, "status": status.kind, "title": str(page.title),
                                            "text": reviews.patient_text(html)}
 
@@ -165,6 +163,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             editions.check_foreign({p.label: p.content for p in pages}, build.edition("web"), countries)
         editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"), countries)
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
+        # The frame's words and dates in the edition's language; its help routes are its country's.
+        env.globals.update(words=build.handbook.words, country=build.handbook.countries.countries[build.handbook.country],
+                           checklist_words=Markup(build.checklist))  # the checklist script's words, as JSON
+        env.filters["long_date"] = build.handbook.long_date
         return env
 
     @one_line
@@ -173,22 +175,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         name only the home pages, and its "stay on page" script fetches sitemap.xml from each one's host."""
         build = self.build
         output = ALTERNATE.sub("", output)
-        if build.lang != "en":
-            if CHECKLIST.search(output):
-                output = CHECKLIST.sub(lambda m: build.checklist + m.group(0), output, count=1)
-            output = languages.translate_theme(output, build.theme, build.lang, build.used, page_label(page))
+        if self.config.medium == "web":  # the frame too: notice, footer, home page cards
+            editions.check_foreign({page_label(page): output}, build.edition("web"), build.handbook.countries.countries)
         if len(output) > sandbox.MAX_PAGE_HTML:
             raise HandbookError(f"{page_label(page)}: the finished page is {len(output):,} characters, more than "
                                 f"{sandbox.MAX_PAGE_HTML:,}")
         return output
 
-    @one_line
     def on_post_template(self, output: str, template_name: str, config) -> str:
-        if template_name == "404.html":  # a template, not a page
-            output = ALTERNATE.sub("", output)
-            if self.build.lang != "en":
-                output = languages.translate_theme(output, self.build.theme, self.build.lang, self.build.used)
-        return output
+        return ALTERNATE.sub("", output) if template_name == "404.html" else output  # a template, not a page
 
     @event_priority(50)  # before the search plugin writes the index
     @one_line
@@ -197,10 +192,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         search = config.plugins.get("material/search")
         if search is not None:
             self._search_words(search.search_index.entries)
-        unused = sorted(set(build.theme) - build.used)
-        if unused:
-            translations.log.warning("data/%s/strings.yaml, key 'theme': no page has %s; the template changed, "
-                                     "update or remove the line", build.lang, ", ".join(repr(u) for u in unused))
         minify.minify_assets(site_dir)
         languages.write_sitemap_alternates(site_dir, build.addresses, build.lang)
         (site_dir / reviews.STATUS_FILE).write_text(json.dumps({"lang": build.lang, "pages": build.status},

@@ -31,9 +31,7 @@ class Build:
     records: tuple
     pdfs: bool
     addresses: dict[str, str]
-    theme: dict[str, str] = field(default_factory=dict)  # a translation's theme words
     checklist: str = ""
-    used: set[str] = field(default_factory=set)
     pages: list = field(default_factory=list)
     status: dict = field(default_factory=dict)  # what `python -m handbook review` reads
     problems: Problems = field(default_factory=Problems)
