@@ -12,7 +12,7 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv lint test-fast pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-compare bench-web lock clean
+.PHONY: help venv lint test-fast pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-compare bench-suite bench-web lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -99,13 +99,16 @@ schemas: venv ## Regenerate data/schema/*.json from the data models
 
 # ---- Benchmarks: results are kept in benchmarks/results/ ----
 
-bench: bench-pdf bench-build bench-compare bench-web ## Run every benchmark and record the results
+bench: bench-pdf bench-build bench-compare bench-suite bench-web ## Run every benchmark and record the results
 
 bench-pdf: venv ## PDF build time per page, one core and all cores
 	cd benchmarks && ../$(BIN)/python pdf_bench.py
 
 bench-build: venv ## Build time against plain Material, at 10 to 1,000 pages
 	cd benchmarks && ../$(BIN)/python build_scaling.py
+
+bench-suite: venv system-deps ## Test suite wall time: every tier on every core and on one, and the unit tier
+	cd benchmarks && ../$(BIN)/python suite.py
 
 bench-compare: venv ## Build time before and after a change (git revisions), in one run
 	cd benchmarks && ../$(BIN)/python build_compare.py $(BEFORE) $(AFTER)

@@ -176,8 +176,8 @@ CASES = {
     "unprintable-character": ((page("Keep the cream cool 🧴."), {"HANDOUTS": "1"}),
                               [r"docs/scratch\.md: the handouts cannot print '🧴' \(U\+1F9F4 LOTION BOTTLE\); use words instead"]),
     # ---- editions: another country's own words, country words ----
-    "foreign-word-on-web": (sub("docs-es/after-treatment.md", r"^(Fuera de .*)$", r"\1 En el Reino Unido, llame al NHS 111."),
-                            [r"docs-es/after-treatment\.md \(es-ES web edition\): 'NHS' belongs to el Reino Unido \(in \"\.\.\..*llame al NHS 111"]),
+    "foreign-word-on-web": (sub("docs/after-treatment.md", r"^(Outside .*)$", r"\1 In Spain, call 112."),
+                            [r"docs/after-treatment\.md \(en-GB web edition\): '112' belongs to Spain \(in \"\.\.\..*In Spain, call 112"]),
     "foreign-word-on-paper": ((sub("docs/cost-and-faq.md", r"^(For comparison, .*)$", r"\1 It costs £40."),
                                {"HANDOUTS": "1", "CLINIC_COUNTRY": "US", "CLINIC_NAME": "Lone Star Skin", "CLINIC_PHONE": "512 555 0100"}),
                               [r"docs/cost-and-faq\.md \(en-US paper edition\): '£' belongs to the UK"]),

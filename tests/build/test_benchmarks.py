@@ -9,7 +9,7 @@ import pytest
 from support import BIN, ROOT, mkdocs_env
 
 SCRIPTS = {"build_scaling.py": "build.md", "build_compare.py": "build-compare.md", "languages.py": "languages.md",
-           "pdf_bench.py": "pdf.md"}
+           "pdf_bench.py": "pdf.md", "suite.py": "suite.md"}
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
