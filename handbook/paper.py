@@ -227,14 +227,13 @@ def _number(li: Tag, number: str) -> None:
 
 
 def contact_in_card(body: Tag, contact: str) -> None:
-    """The clinic's name and number inside the 'contact the clinic' card."""
+    """The clinic's name and number inside the 'contact the clinic' card (`!!! non-urgent`), in every language."""
     if not contact:
         return
-    for title in body.select(".admonition .admonition-title"):
-        if "contact the clinic" in title.get_text().casefold():
-            p = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "card-contact"})
-            p.string = contact
-            title.parent.append(p)
+    for card in body.select(".admonition.non-urgent"):
+        p = BeautifulSoup("", "html.parser").new_tag("p", attrs={"class": "card-contact"})
+        p.string = contact
+        card.append(p)
 
 
 def for_paper(content: str, own_file: str, rules: Rules, listed: Iterable[str] = (),
