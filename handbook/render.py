@@ -120,6 +120,7 @@ def render_callouts(hb: Handbook, callouts: Iterable[Callout], references_url: s
     return render_block(
         "macros/contraindications.html", callouts=list(callouts), treatments=hb.treatments,
         references_url=references_url, numbers=reference_numbers(hb), fold_on_phones=fold_on_phones, _=hb.t,
+        brands=set(hb.countries.prescription_medicines),  # names that keep their capital inside a sentence
     )
 
 

@@ -241,7 +241,7 @@ def test_a_translated_fact_keeps_the_english_numbers(tmp_path):
     ("paper", "Tel ", 'Tel. <a href="https://evil.example/phish">LLAME</a> ', "must keep its markup exactly"),
     ("macros", "Page not found", "No encontramos la página" + "X" * 100_000, "far longer than the English"),
     ("macros", "Get help", "Pedir ayuda<script>alert(1)</script>", "and no markup"),
-    ("macros", "Do not have {name}", "No {name.__class__.__mro__}", r"may use only the English text's \{placeholders\}"),
+    ("macros", "Do not have {lname}", "No {name.__class__.__mro__}", r"may use only the English text's \{placeholders\}"),
     ("macros", "Handout", "<b>Folleto</b>", "and no markup"),
 ])
 def test_translated_words_are_words(tmp_path, section, english, translated, message):
