@@ -34,6 +34,8 @@ class Rules:
     """What one PDF's paper edition changes."""
 
     kind: str = "handout"  # or "handbook"
+    left_out_report: list[str] = field(default_factory=list, compare=False)
+    """What leaving out the medicines removed, block by block, as it read (written next to the PDFs)."""
     medicines: tuple[str, ...] = ()
     """Names this paper may not print (empty where naming is allowed)."""
     without_medicine_names: dict = field(default_factory=dict)
@@ -86,7 +88,7 @@ def without_medicines(body: Tag, rules: Rules, treatment_ids: Iterable[str]) -> 
         if header is not None and len(header.find_all(["th", "td"])) < 3 and table.select("tbody th[scope=row]"):
             table.decompose()  # a comparison left with one treatment compares nothing
     replace_wording(body, rules.without_medicine_names)
-    leave_out(body, _mentions(pattern), whole_block_if_first=True)
+    leave_out(body, _mentions(pattern), whole_block_if_first=True, report=rules.left_out_report)
 
 
 def _page_file(href: str) -> tuple[str, str]:

@@ -143,7 +143,7 @@ def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir:
 
 
 def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_dir: Path,
-         site: SiteInfo, created: str) -> list[PdfJob]:
+         site: SiteInfo, created: str, report: list[str] | None = None) -> list[PdfJob]:
     """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print.
 
     Pages with ``audience: clinics`` stay out of the patient handbook. Where the
@@ -179,6 +179,10 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]
+    if report is not None:  # what leaving out the medicine took away, once each
+        report += [f"{where}: {text}" for where, rules in (("handbook.pdf", book), ("handouts", leaflet))
+                   for text in dict.fromkeys(rules.left_out_report)]
+        report += [f"not made: handouts/{p.handout}.pdf ({p.title})" for p in pages if p.handout and named(p)]
     return found
 
 

@@ -12,7 +12,7 @@ from bs4 import NavigableString, Tag
 
 INLINE = {"a", "abbr", "b", "strong", "em", "i", "span", "code", "sup", "sub", "mark", "small", "br", "kbd"}
 BLOCKS = ["p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption"]
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘(])")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑÜ0-9“\"‘(¿¡«])")  # English and Spanish sentence starts
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
@@ -100,11 +100,15 @@ def drop_block(block: Tag) -> None:
         parent = grand
 
 
-def leave_out(body: Tag, matches: Callable[[str], bool], whole_block_if_first: bool = False) -> None:
-    """Leave out every sentence that ``matches``; a block where it cannot be cut out cleanly goes whole."""
+def leave_out(body: Tag, matches: Callable[[str], bool], whole_block_if_first: bool = False,
+              report: list[str] | None = None) -> None:
+    """Leave out every sentence that ``matches``; a block where it cannot be cut out cleanly goes whole.
+    ``report`` gets the text of each block that changed, as it was."""
+    report = [] if report is None else report
     for block in body.find_all(BLOCKS):
         if block.parent is None or not matches(_own_text(block)):
             continue
+        report.append(" ".join(block.get_text(" ").split()))
         first = SENTENCE.split(_own_text(block).strip(), maxsplit=1)[0]
         heading_like = block.name in HEADINGS or block.name in ("dt", "th", "caption") or \
             "admonition-title" in (block.get("class") or []) or block.find_parent(class_="hb-references")
@@ -120,6 +124,9 @@ def leave_out(body: Tag, matches: Callable[[str], bool], whole_block_if_first: b
         if hit is None:
             break
         block = hit.find_parent(BLOCKS + ["div", "section", "nav", "ul", "ol", "table"]) or hit.parent
+        if "admonition-title" in (block.get("class") or []):  # a box keeps its title, or goes whole
+            block = block.find_parent(class_="admonition") or block
+        report.append(" ".join(block.get_text(" ").split()))
         drop_block(block) if block.name in BLOCKS else block.decompose()
 
 
@@ -155,7 +162,7 @@ def replace_wording(body: Tag, wording: dict) -> None:
     if not wording:
         return
     patterns = [(_phrase(old), new) for old, new in wording.items()]
-    for block in body.find_all(BLOCKS):
+    for block in body.find_all(BLOCKS) + body.select("div.admonition-title"):  # a box's title is a block too
         for pattern, new in patterns:
             for _ in range(20):
                 if not _replace_once(block, pattern, new):

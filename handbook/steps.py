@@ -15,6 +15,7 @@ from handbook.data import Handbook, load_handbook
 from handbook.errors import HandbookError
 
 log = logging.getLogger("mkdocs.handbook")
+LEFT_OUT = "handouts/left-out.txt"
 
 
 def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage], hb: Handbook,
@@ -23,8 +24,9 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
     site_checks.check_printable(pages, clinic)
     if env.REQUIRE_CLINICAL_REVIEW:
         site_checks.check_clinical_review(pages)
+    left_out: list[str] = []
     jobs = pdf.jobs(pages, handbook=hb, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
-                    site_dir=site_dir, site=site, created=settings.build_time(env))
+                    site_dir=site_dir, site=site, created=settings.build_time(env), report=left_out)
     jobs = languages.paper_jobs(jobs, site.language, root / "data", clinic)
     edition = editions.Edition(site.language, clinic.country, "paper")
     editions.check_foreign({Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}, edition,
@@ -39,6 +41,12 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
         except Exception as exc:  # a worker's error, shown as one line rather than a traceback
             raise HandbookError(f"PDF handouts: {exc}") from None
     log.info("PDFs: %d files, %d pages in %.2f s", len(jobs), total, time.perf_counter() - start)
+    if left_out:  # for the clinic and for reviewers: what its paper does not say, and why
+        (site_dir / LEFT_OUT).write_text(
+            f"Left out of {clinic.name}'s handouts ({edition}): {clinic.country} rules do not let a clinic's "
+            "leaflet name a prescription-only medicine (data/countries.yaml).\n\n" + "\n".join(left_out) + "\n",
+            encoding="utf-8")
+        log.info("PDFs: %d passages naming a prescription-only medicine left out (%s)", len(left_out), LEFT_OUT)
 
 
 def _built(site_dir: Path, root: Path) -> tuple[SiteInfo, list[BuiltPage], Handbook]:

@@ -292,10 +292,15 @@ def test_gb_branded_set_never_names_the_medicine_or_its_price(branded, hb):
         body = text(pdf)
         assert not medicine_words().search(body), f"{pdf.name}: names {medicine_words().search(body)[0]!r}"
         assert price not in body and "£" not in body, f"{pdf.name}: prints a price"
+    # The clinic is told what its paper leaves out, passage by passage, and which leaflet is not made.
+    report = (branded / "handouts" / "left-out.txt").read_text(encoding="utf-8")
+    assert all(f"not made: handouts/{slug}.pdf" in report for slug in NOT_ISSUED_IN_GB)
+    assert f"In the UK, Botox costs about {price} per treatment." in report
 
 
 def test_gb_branded_set_keeps_the_safety_advice_without_the_name(branded, hb):
     body = text(branded / "handouts" / "is-it-right-for-me.pdf")
+    assert "Recent fillers or other injections, chemical peels or laser in the same area Talk to your" in flat(body)
     for c in render.select_contraindications(hb, treatment="microneedling"):
         if not medicine_words().search(c.item.condition):
             assert flat(c.item.condition) in flat(body), c.item.id
