@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from handbook.errors import HandbookError
 
 MEDIA = ("web", "paper")
-MARKED = re.compile(r"data-(?:country|medium)=")
+MARKED = re.compile(r'data-(country|medium)="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
 # Not read: sources (they name their publishers; not advice), scripts and styles (code, not words).
 SKIPPED = re.compile(r'<ol class="hb-references".*?</ol>|<script\b.*?</script>|<style\b.*?</style>', re.S)
@@ -31,8 +31,9 @@ class Edition:
 
 def select(html: str, edition: Edition, label: str) -> str:
     """The page body for one edition: blocks marked for other countries or the other medium removed."""
-    if not MARKED.search(html):
-        return html
+    if all(edition.country in value.split() if kind == "country" else value == edition.medium
+           for kind, value in MARKED.findall(html)):
+        return html  # nothing marked for another edition: no need to parse the page
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
