@@ -49,8 +49,14 @@ def select(html: str, edition: Edition, label: str) -> str:
     return str(soup)
 
 
+CALL = r"(?i:\b(?:call|dial|phone|ring|llam\w*|marque|n[uú]mero|tel[eé]fono)\b[^.!?]{0,24})"
+
+
 def _pattern(term: str) -> re.Pattern:
-    """A term as a whole word: "999" is not found in "1999", "NHS" not in "NHSX"."""
+    """A term as a whole word ("NHS" is not found in "NHSX"); a number only as one to call ("call 999",
+    "llame al 112"), not "page 112" or "1999"."""
+    if term.isdigit():
+        return re.compile(rf"{CALL}(?<!\d){term}(?!\d)")
     return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)" if term[:1].isalnum() else re.escape(term))
 
 

@@ -50,6 +50,8 @@ class Rules:
     references: dict = field(default_factory=dict)
     """Source id -> (number in the References list, citation, url)."""
     contact: str = ""
+    site_url: str = ""
+    """The handbook's address: a page named on paper gets its address too."""
     """Clinic name and phone, added to the 'contact the clinic' card."""
 
     def medicine_pattern(self) -> re.Pattern | None:
@@ -144,10 +146,11 @@ def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
                 a.insert_after(NavigableString(f" in the leaflet \u201c{title}\u201d"))
         elif page in rules.titles:
             title = rules.titles[page]
+            where = f" ({rules.site_url}{page})" if rules.site_url else ""
             if a.get_text(" ", strip=True).casefold().rstrip("?") == title.casefold().rstrip("?"):
-                a.string = f"\u201c{title}\u201d in the handbook online"
+                a.string = f"\u201c{title}\u201d in the handbook online{where}"
             else:
-                a.insert_after(NavigableString(f" in \u201c{title}\u201d, in the handbook online"))
+                a.insert_after(NavigableString(f" in \u201c{title}\u201d, in the handbook online{where}"))
 
 
 # ---- Citations ----

@@ -32,6 +32,8 @@ COUNTRIES = load_handbook(ROOT / "data").countries.countries
 @pytest.mark.parametrize("text, country, found", [
     ("<p>Call NHS 111 or 999.</p>", "US", {"NHS", "999"}),
     ("<p>Born in 1999, call 911.</p>", "US", set()),
+    ("<p>Page 112 of the report; 999 people took part.</p>", "US", set()),  # numbers, not numbers to call
+    ("<p>Llame a emergencias (911 en EE. UU.).</p>", "ES", {"911"}),
     ("<p>About &pound;100 or 40 &euro;.</p>", "GB", {"€"}),
     ('<ol class="hb-references"><li>NHS. Botox injections.</li></ol><p>Llame al 112.</p>', "ES", set()),
 ])
