@@ -28,7 +28,7 @@ def top_results(page, query: str, count: int = 3) -> list[str]:
     # Results change as each key is typed; read them once they stop changing.
     previous, current = None, result_pages(page)
     while current != previous:
-        page.wait_for_timeout(300)
+        page.wait_for_timeout(150)
         previous, current = current, result_pages(page)
     return current[:count]
 

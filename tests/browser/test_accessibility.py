@@ -1,5 +1,5 @@
-"""axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page, the 404 page too, in both palettes,
-and keyboard use."""
+"""axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page of each language, the 404 page too, in both
+palettes, and keyboard use."""
 
 from urllib.parse import urlparse
 
@@ -10,9 +10,12 @@ from browser_support import AXE, PAGES, open_themed, violations
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("md", PAGES)
-def test_no_wcag_violations(browser, server, md, scheme):
-    page = open_themed(browser, server + md.replace(".md", ".html"), scheme)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_wcag_violations(request, browser, lang, md, scheme):
+    base = request.getfixturevalue("server" if lang == "en" else "es_server")
+    page = open_themed(browser, base + md.replace(".md", ".html"), scheme)
     context = page.context
+    assert page.locator("html").get_attribute("lang") == lang
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert violations(page) == []

@@ -4,7 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import PAGES, search_from_disk
+from browser_support import PAGES
 
 
 @pytest.mark.parametrize("md", PAGES)
@@ -13,15 +13,6 @@ def test_pages_only_request_the_site_itself(phone, server, md):
     phone.wait_for_load_state("networkidle")
     hosts = {urlparse(url).netloc for url in phone.requests if not url.startswith("data:")}
     assert hosts == {urlparse(server).netloc}
-
-
-def test_search_works_from_disk_with_no_network(browser, site_dir):
-    page, blocked = search_from_disk(browser, site_dir, "aftercare", "after-treatment.html")
-    assert page.url.startswith("file:") and page.locator("h1").count() == 1
-    assert blocked == []
-    # From disk the search worker runs in an iframe (the shim); the page loaded it.
-    assert page.evaluate("typeof window.IFrameWorker") == "function"
-    page.context.close()
 
 
 def test_the_file_only_search_shim_is_not_loaded_over_http(phone, server):

@@ -1,8 +1,9 @@
-"""Patients' own words typed into the search box find the right page."""
+"""Patients' own words typed into the search box find the right page, in each language: from a server
+and from disk."""
 
 import pytest
 
-from browser_support import open_search, result_pages, top_results, type_query
+from browser_support import open_search, result_pages, search_from_disk, top_results, type_query
 
 # (what a patient types, the page that must be in the top three results)
 QUERIES = [
@@ -56,21 +57,77 @@ QUERIES = [
 ]
 
 
+# Spanish, as patients in Spain type it
+ES_QUERIES = [
+    ("embarazo", "is-it-right-for-me.html"),
+    ("embarazada", "is-it-right-for-me.html"),
+    ("lactancia", "is-it-right-for-me.html"),           # search word: the pages say "dar el pecho"
+    ("queloide", "is-it-right-for-me.html"),
+    ("anticoagulantes", "is-it-right-for-me.html"),
+    ("herpes labial", "before-treatment.html"),
+    ("calentura", "before-treatment.html"),
+    ("crema anestésica", "on-the-day.html"),
+    ("crema anestesica", "on-the-day.html"),            # no accents, as many people type
+    ("¿duele?", "on-the-day.html"),
+    ("cuidados", "after-treatment.html"),
+    ("infección", "after-treatment.html"),
+    ("maquillaje", "after-treatment.html"),
+    ("bloqueador solar", "after-treatment.html"),        # search word: the pages say "protector solar"
+    ("moratón", "after-treatment.html"),                 # Spain: the pages say "moretón"
+    ("hinchazon", "after-treatment.html"),
+    ("cuántas sesiones", "sessions-and-results.html"),
+    ("cicatrices de acné", "what-it-can-treat.html"),
+    ("estrías", "what-it-can-treat.html"),
+    ("manchas", "what-it-can-treat.html"),
+    ("piel oscura", "risks-and-safety.html"),
+    ("facial vampiro", "risks-and-safety.html"),
+    ("dermaroller", "risks-and-safety.html"),            # search word: the pages say "rodillo"
+    ("radiofrecuencia", "risks-and-safety.html"),
+    ("bótox", "microneedling-vs-botox.html"),
+    ("botox", "microneedling-vs-botox.html"),
+    ("precio", "cost-and-faq.html"),
+    ("costo", "cost-and-faq.html"),                       # US Spanish: the pages say "precio"
+    ("folleto", "handouts.html"),
+]
+
+CASES = [("en", q, page) for q, page in QUERIES] + [("es", q, page) for q, page in ES_QUERIES]
+NOTHING_FOUND = {"en": "No matching", "es": "No se encontraron"}
+FROM_DISK = {"en": ("aftercare", "after-treatment.html"), "es": ("cuidados", "after-treatment.html")}
+
+
 @pytest.fixture(scope="module")
-def search_page(browser, server):
-    yield from open_search(browser, server)
+def search_page(request, browser):
+    """The search box of one language's site (the test's parameter), on a real server."""
+    base = request.getfixturevalue("server" if request.param == "en" else "es_server")
+    for page in open_search(browser, base):
+        page.lang, page.base = request.param, base
+        yield page
 
 
-@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+@pytest.mark.parametrize("search_page, query, expected", CASES, indirect=["search_page"],
+                         ids=[f"{lang}-{q}" for lang, q, _ in CASES])
 def test_patient_query_finds_the_page(search_page, query, expected):
     assert expected in top_results(search_page, query)
+    links = search_page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)")
+    assert links and all(link.startswith(search_page.base) for link in links), "only this language's pages"
 
 
+@pytest.mark.parametrize("search_page", ["en", "es"], indirect=True)
 def test_a_nonsense_query_finds_nothing(search_page):
     type_query(search_page, "zzqxv")
     search_page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.includes('No matching')")
+        "(words) => document.querySelector('.md-search-result__meta')?.textContent.includes(words)",
+        arg=NOTHING_FOUND[search_page.lang])
     assert search_page.locator(".md-search-result__item").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_search_works_from_disk_with_no_network(browser, site_dir, lang):
+    folder = site_dir if lang == "en" else site_dir / "es"
+    page, blocked = search_from_disk(browser, folder, *FROM_DISK[lang])
+    assert page.url.startswith(folder.as_uri()) and page.locator("html").get_attribute("lang") == lang
+    assert blocked == []
+    page.context.close()
 
 
 def search_files(urls: list[str]) -> list[str]:
