@@ -52,6 +52,8 @@ class Rules:
     contact: str = ""
     site_url: str = ""
     """The handbook's address: a page named on paper gets its address too."""
+    words: Callable[[str], str] = str
+    """The edition's words (Handbook.t): what paper writes in place of a link is in its language."""
     """Clinic name and phone, added to the 'contact the clinic' card."""
 
     def medicine_pattern(self) -> re.Pattern | None:
@@ -136,21 +138,22 @@ def rewrite_links(body: Tag, rules: Rules, own_file: str) -> None:
             title = rules.leaflets[page]
             label = a.get_text(" ", strip=True)
             if label.casefold().rstrip("?") == title.casefold().rstrip("?"):
-                a.string = f"the leaflet \u201c{title}\u201d"
+                a.string = rules.words("the leaflet “{title}”").format(title=title)
                 if isinstance(before, NavigableString) and re.search(r"\bthe\s+$", str(before)):
                     before.replace_with(re.sub(r"\bthe\s+$", "", str(before)))  # "on the Is it right..."
                 after = a.next_sibling
                 if isinstance(after, NavigableString) and re.match(r"\s+page\b", str(after)):
                     after.replace_with(re.sub(r"^\s+page\b", "", str(after)))  # "... page."
             else:
-                a.insert_after(NavigableString(f" in the leaflet \u201c{title}\u201d"))
+                a.insert_after(NavigableString(" " + rules.words("in the leaflet “{title}”").format(title=title)))
         elif page in rules.titles:
             title = rules.titles[page]
             where = f" ({rules.site_url}{page})" if rules.site_url else ""
             if a.get_text(" ", strip=True).casefold().rstrip("?") == title.casefold().rstrip("?"):
-                a.string = f"\u201c{title}\u201d in the handbook online{where}"
+                a.string = rules.words("“{title}” in the handbook online").format(title=title) + where
             else:
-                a.insert_after(NavigableString(f" in \u201c{title}\u201d, in the handbook online{where}"))
+                a.insert_after(NavigableString(
+                    " " + rules.words("in “{title}”, in the handbook online").format(title=title) + where))
 
 
 # ---- Citations ----

@@ -166,7 +166,7 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     common = dict(
         medicines=names if strict else (),
         without_medicine_names=dict(countries.without_medicine_names), left_out=left_out,
-        titles={p.file: p.title for p in pages}, site_url=site.url,
+        titles={p.file: p.title for p in pages}, site_url=site.url, words=handbook.t,
         references={r.id: (numbers[r.id], r.citation, r.url) for r in handbook.references.values()},
         contact=f"{clinic.name}: {clinic.phone}" if clinic.phone else "",
     )
