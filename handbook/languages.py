@@ -2,18 +2,15 @@
 
 English builds into the site's root, each translation into ``<lang>/``. For every language:
 ``hreflang`` per page in the sitemap. For a translation: accent-free words in the search
-index, and its PDFs' words.
+index.
 """
 
-import dataclasses
 import gzip
 import html
 import json
 import re
 import unicodedata
 from pathlib import Path
-
-from markupsafe import escape
 
 from handbook import translations
 
@@ -84,38 +81,3 @@ def checklist_script(data_dir: Path, lang: str) -> str:
     words = json.dumps(translations.checklist_strings(data_dir / lang, f"data/{lang}"), ensure_ascii=False)
     words = words.replace("<", "\\u003c")
     return f'<script type="application/json" id="hb-checklist-words">{words}</script>\n'
-
-
-# ---- Paper: the PDF handouts of a translated build ----
-
-def _fragment(english: str) -> re.Pattern:
-    """An English fragment matched with any spacing (the templates wrap lines)."""
-    return re.compile(r"\s+".join(re.escape(part) for part in english.split()) +
-                      (r"\s" if english.endswith(" ") else ""))
-
-
-def paper_words(data_dir: Path, lang: str) -> list[tuple[str, re.Pattern, str]]:
-    """(English, its pattern, translation) for the PDFs, in the file's order."""
-    words = translations.paper_strings(data_dir / lang, f"data/{lang}")
-    return [(english, _fragment(english), spanish + (" " if english.endswith(" ") and spanish else ""))
-            for english, spanish in words.items()]
-
-
-def translate_paper(html_text: str, words, lang: str, clinic=None) -> str:
-    """A PDF's HTML in ``lang``: the frame's words, the clinic's "name on phone" and quotes."""
-    if clinic is not None and clinic.name and clinic.phone:
-        html_text = html_text.replace(f"{escape(clinic.name)} on {escape(clinic.phone)}",
-                                      f"{escape(clinic.name)}, al {escape(clinic.phone)}")
-    for _english, pattern, translated in words:
-        html_text = pattern.sub(lambda _m, t=translated: t, html_text)
-    return html_text.replace("“", "«").replace("”", "»")
-
-
-def paper_jobs(jobs: list, lang: str, data_dir: Path, clinic) -> list:
-    """The PDF jobs of a translated build, in its language (English builds: unchanged)."""
-    if lang == "en":
-        return jobs
-    # Some lines print only for some clinics (a logo, a website): an unused line is no mistake here;
-    # the Spanish PDF test reads every PDF back for English instead.
-    words = paper_words(data_dir, lang)
-    return [dataclasses.replace(job, html=translate_paper(job.html, words, lang, clinic)) for job in jobs]

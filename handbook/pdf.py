@@ -108,15 +108,16 @@ def leaflet_code(slug: str, large: bool = False) -> str:
     return f"MNH-{slug.upper()}" + ("-LP" if large else "")
 
 
-def help_notice(clinic: Clinic, country) -> dict:
+def help_notice(clinic: Clinic, country, words=str) -> dict:
     """Who to call, in the clinic's country: the notice at the end of every PDF."""
-    who = f"{clinic.name} on {clinic.phone}" if clinic.name and clinic.phone else "the clinic that treated you"
+    who = words("{name} on {phone}").format(name=clinic.name, phone=clinic.phone) if clinic.name and clinic.phone \
+        else words("the clinic that treated you")
     return {"who": who, "urgent": country.urgent, "emergency": country.emergency}
 
 
 def handout_job(page: BuiltPage, *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False,
-                lang: str = "en-GB", long_date=None) -> PdfJob:
+                lang: str = "en-GB", long_date=None, words=str) -> PdfJob:
     slug = page.handout
     folder = site_dir / "handouts" / ("large-print" if large else "")
     site_url = site.url
@@ -124,12 +125,12 @@ def handout_job(page: BuiltPage, *, clinic: Clinic, size: str, site_dir: Path, s
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
                 page=section(page, site_url, rules, medicine_treatments, long_date), clinic=clinic,
                 size=PAGE_SIZES[size], site_name=site.name, created=created, large=large,
-                code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country), lang=lang)
+                code=leaflet_code(slug, large), other_edition=other, help=help_notice(clinic, country, words), lang=lang, _=words)
 
 
 def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                  rules: paper.Rules | None = None, country=None, medicine_treatments=(), lang: str = "en-GB",
-                 long_date=None) -> PdfJob:
+                 long_date=None, words=str) -> PdfJob:
     from markupsafe import escape
 
     from handbook import paper
@@ -139,7 +140,7 @@ def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir:
     return _job("pdf/handbook.html", site_dir / "handbook.pdf", site_dir, sections=sections, clinic=clinic,
                 size=PAGE_SIZES[size], site_name=site.name, home_url=site.url,
                 description=lead.get_text(), created=created, large=False,
-                help=help_notice(clinic, country), lang=lang)
+                help=help_notice(clinic, country, words), lang=lang, _=words)
 
 
 def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_dir: Path,
@@ -175,7 +176,7 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     leaflet = paper.Rules(kind="handout", leaflets={p.file: p.title for p in handouts}, **common)
     lang = f"en-{clinic.country}" if site.language.startswith("en") else site.language  # the PDF's /Lang, for screen readers
     shared = dict(clinic=clinic, size=size, site_dir=site_dir, site=site, created=created, country=country,
-                  medicine_treatments=medicine_treatments, lang=lang, long_date=handbook.long_date)
+                  medicine_treatments=medicine_treatments, lang=lang, long_date=handbook.long_date, words=handbook.t)
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]

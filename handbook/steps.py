@@ -27,7 +27,6 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
     left_out: list[str] = []
     jobs = pdf.jobs(pages, handbook=hb, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
                     site_dir=site_dir, site=site, created=settings.build_time(env), report=left_out)
-    jobs = languages.paper_jobs(jobs, site.language, root / "data", clinic)
     edition = editions.Edition(site.language, clinic.country, "paper")
     editions.check_foreign({Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}, edition,
                            hb.countries.countries)

@@ -43,7 +43,6 @@ REVIEW_LINES = re.compile(r"^(last_reviewed|next_review|reviewed_by):.*\n", re.M
 
 SAME_IN_EVERY_LANGUAGE = ("handout", "audience", "template")  # front matter that makes a handout or a page kind
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-MARKUP = re.compile(r"<[^>]*>")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 log = logging.getLogger("handbook.translations")
 if not log.handlers:  # stale translations are reported but must not fail strict builds
@@ -225,29 +224,7 @@ def strings(lang_dir: Path, label: str) -> dict[str, str]:
     return words
 
 
-def _only_words_change(words: dict[str, str], lines: dict, label: str, section: str) -> None:
-    """A translation keeps the English text's markup exactly (tags, quotes, =, &) and adds none, at a sane length."""
-    for english, translated in words.items():
-        where = f"{label}, line {lines.get((section, english), '?')}, key '{section}'"
-        outside = [MARKUP.sub("", text) for text in (english, translated)]
-        if MARKUP.findall(english) != MARKUP.findall(translated) or \
-                any(outside[1].count(c) > outside[0].count(c) for c in "\"'=&`<>"):
-            raise HandbookError(f"{where}: the translation of {english!r} must keep its markup exactly and add "
-                                "none; change only the words")
-        if len(translated) > 4 * len(english) + 40:
-            raise HandbookError(f"{where}: the translation of {english!r} is {len(translated):,} characters, far "
-                                "longer than the English")
-
-
 def checklist_strings(lang_dir: Path, label: str) -> dict[str, str]:
     """The private checklist's words (docs/javascripts/checklist.js): ``strings.yaml`` key ``checklist``."""
     data, _ = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
     return validate(dict[Text, Text], data.get("checklist") or {}, f"{label}/strings.yaml, key 'checklist'")
-
-
-def paper_strings(lang_dir: Path, label: str) -> dict[str, str]:
-    """The PDFs' words: ``strings.yaml`` key ``paper``, English as printed -> translation ("" leaves it out)."""
-    data, lines = load(lang_dir / "strings.yaml", f"{label}/strings.yaml")
-    words = validate(dict[str, str], data.get("paper") or {}, f"{label}/strings.yaml, key 'paper'")
-    _only_words_change(words, lines, f"{label}/strings.yaml", "paper")
-    return words

@@ -238,7 +238,7 @@ def test_a_translated_fact_keeps_the_english_numbers(tmp_path):
 
 
 @pytest.mark.parametrize(("section", "english", "translated", "message"), [
-    ("paper", "Tel ", 'Tel. <a href="https://evil.example/phish">LLAME</a> ', "must keep its markup exactly"),
+    ("macros", "Tel", 'Tel. <a href="https://evil.example/phish">LLAME</a>', "and no markup"),
     ("macros", "Page not found", "No encontramos la página" + "X" * 100_000, "far longer than the English"),
     ("macros", "Get help", "Pedir ayuda<script>alert(1)</script>", "and no markup"),
     ("macros", "Do not have {lname}", "No {name.__class__.__mro__}", r"may use only the English text's \{placeholders\}"),
@@ -248,7 +248,7 @@ def test_translated_words_are_words(tmp_path, section, english, translated, mess
     from handbook import translations
 
     (tmp_path / "strings.yaml").write_text(f"{section}:\n  {english!r}: {translated!r}\n", encoding="utf-8")
-    read = {"paper": translations.paper_strings}.get(section, translations.strings)
+    read = translations.strings
     with pytest.raises(HandbookError, match=rf"^data/es/strings\.yaml, line 2, key '{section}': .*{message}"):
         read(tmp_path, "data/es")
 
