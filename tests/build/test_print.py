@@ -2,13 +2,14 @@
 help numbers for the clinic's country. Read back from the PDFs (pypdf)."""
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
-from pdfread import PAGE_BUDGET, fill, heading_levels, outline_titles, page_texts, reader, size_summary, tags, text
+from pdfread import MM, PAGE_BUDGET, fill, heading_levels, outline_titles, page_texts, reader, size_summary, tags, text
 
 from handbook import paper
-from support import build_ok, copy_project, fails_with, page_front_matter
+from support import ROOT, build_ok, copy_project, fails_with, page_front_matter
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
 
@@ -28,12 +29,21 @@ def every_pdf(site: Path) -> list[Path]:
     return [site / "handbook.pdf", *standard(site), *large(site)]
 
 
+def logo_png(path: Path, width: int, height: int) -> Path:
+    """A plain PNG logo, ``width`` x ``height`` pixels."""
+    from PIL import Image
+
+    Image.new("RGB", (width, height), (0, 94, 184)).save(path)
+    return path
+
+
 @pytest.fixture(scope="module")
 def us(tmp_path_factory):
-    """A US clinic's build on Letter paper."""
+    """A US clinic's build on Letter paper, with a wide logo (1200 x 200 px)."""
     project = copy_project(tmp_path_factory.mktemp("us"))
+    logo_png(project / "logo.png", 1200, 200)
     return build_ok(project, project / "site", CLINIC_NAME="Lakeside Skin", CLINIC_PHONE="(555) 010-0123",
-                    CLINIC_COUNTRY="US", HANDOUT_PAGE_SIZE="Letter")
+                    CLINIC_COUNTRY="US", HANDOUT_PAGE_SIZE="Letter", CLINIC_LOGO="logo.png")
 
 
 # ---- Clear print and large print ----
@@ -87,6 +97,141 @@ def test_no_near_empty_pages(site_dir, capsys):
     with capsys.disabled():
         print("\nhandbook.pdf, emptiest pages: " + ", ".join(f"page {n} {f:.0%}" for f, n in emptiest))
     assert all(f >= 1 / 3 for f, n in emptiest if n not in (1, 2, len(book))), emptiest
+
+
+# ---- Layout: the clinic's logo and the footers ----
+
+EDGE = 10 * MM  # nothing of a footer within 10 mm of the page edge: printers cannot print there
+
+
+def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float, float]]]]:
+    """Each page's width, height and words as (word, x0, top, x1, bottom) in points from the top left (pdftotext)."""
+    from bs4 import BeautifulSoup
+
+    found = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(page["width"]), float(page["height"]),
+             [(w.get_text(), *(float(w[k]) for k in ("xmin", "ymin", "xmax", "ymax"))) for w in page.find_all("word")])
+            for page in BeautifulSoup(found, "html.parser").find_all("page")]
+
+
+def image_boxes(page) -> list[tuple[float, float, float, float]]:
+    """Where each image of a page is drawn: (x0, top, x1, bottom) in points from the top left."""
+    from pypdf.generic import ContentStream
+
+    images, height = page["/Resources"].get("/XObject", {}), float(page.mediabox[3])
+    found, stack, m = [], [], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    for operands, op in ContentStream(page.get_contents(), page.pdf).operations:
+        if op == b"q":
+            stack.append(m)
+        elif op == b"Q":
+            m = stack.pop()
+        elif op == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            m = [a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
+                 e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5]]
+        elif op == b"Do" and images[operands[0]].get_object()["/Subtype"] == "/Image":
+            xs, ys = [m[4], m[4] + m[0], m[4] + m[2]], [m[5], m[5] + m[1], m[5] + m[3]]  # the unit square's corners
+            xs, ys = xs + [xs[1] + m[2]], ys + [ys[1] + m[3]]
+            found.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+    return found
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_the_logo_covers_no_word_of_the_first_page(us):
+    """A wide logo (1200 x 200 px) on Letter, standard and large print: drawn clear of every word, above the name."""
+    for pdf in standard(us) + large(us):
+        if not pdf.exists():
+            continue
+        (logo,) = image_boxes(reader(pdf).pages[0])
+        _, _, words = word_boxes(pdf)[0]
+        assert logo[2] - logo[0] > 20 * MM, f"{pdf.name}: the logo is {logo[2] - logo[0]:.0f} pt wide"
+        assert not [w for w in words if overlaps(w[1:], logo)], f"{pdf.name}: the logo covers words"
+        below = [w[2] - logo[3] for w in words if w[0] == "Lakeside"]  # the running header's, and the block's
+        assert any(0 <= gap < 10 * MM for gap in below), f"{pdf.name}: the clinic's name is not just below the logo"
+
+
+def test_footers_end_at_least_10_mm_inside_the_page(site_dir, us):
+    """Every word (footers, page numbers) ends 10 mm or more inside the bottom and side edges: A4, English and
+    Spanish, and Letter with a logo; standard and large print."""
+    pdfs = sorted(site_dir.rglob("*.pdf")) + sorted(us.rglob("*.pdf"))
+    assert len(pdfs) > 2 * len(HANDOUTS)
+    for pdf in pdfs:
+        for number, (width, height, words) in enumerate(word_boxes(pdf), 1):
+            assert words, f"{pdf.name} page {number}: no words"
+            worst = min(min(height - w[4], width - w[3], w[1]) for w in words)
+            assert worst >= EDGE, f"{pdf.name} page {number}: a word {worst / MM:.1f} mm from the edge"
+
+
+@pytest.fixture(scope="module")
+def lay_out(site_dir, tmp_path_factory):
+    """Lay out the handout before-treatment in this process (WeasyPrint, as the build does) with a logo of a given
+    size in pixels, in standard or large print on A4 or Letter; return its pages."""
+    from weasyprint import HTML
+
+    from handbook.built import read_manifest
+    from handbook.data import load_handbook
+    from handbook.pdf import jobs, site_only_fetcher
+    from handbook.settings import Clinic, logo_uri
+
+    site, pages = read_manifest(site_dir)
+    hb = load_handbook(ROOT / "data")
+    folder = tmp_path_factory.mktemp("logos")
+
+    def render(width: int, height: int, large: bool, size: str):
+        logo = logo_uri(logo_png(folder / f"{width}x{height}.png", width, height).name, folder)
+        clinic = Clinic(name="Riverside Skin Clinic", phone="020 7946 0000", logo=logo)
+        made = jobs(pages, handbook=hb, clinic=clinic, size=size, site_dir=site_dir, site=site,
+                    created="2026-01-01T00:00:00Z")
+        target = site_dir / "handouts" / ("large-print" if large else "") / "before-treatment.pdf"
+        (job,) = [j for j in made if Path(j.target) == target]
+        return HTML(string=job.html, base_url=f"{site_dir}/", url_fetcher=site_only_fetcher(str(site_dir))).render().pages
+
+    return render
+
+
+def boxes(box):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from boxes(child)
+
+
+def extent(box) -> tuple[float, float, float, float]:
+    """A layout box's border box: x0, top, x1, bottom in CSS px from the page's top left."""
+    x, y = box.border_box_x(), box.border_box_y()
+    return x, y, x + box.border_width(), y + box.border_height()
+
+
+PX = 96 / 25.4  # CSS px in a millimetre: WeasyPrint lays out in px
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("large", [False, True], ids=["standard", "large-print"])
+@pytest.mark.parametrize("logo", [(1200, 200), (200, 800)], ids=["wide-logo", "tall-logo"])
+def test_the_logo_keeps_to_its_own_box_and_footers_to_the_page(lay_out, logo, large, size):
+    """The logo sits inside the contact block, at most 12 mm high, above the clinic's name and number and over
+    no text; the footer and page number end at least 10 mm inside the page on every page."""
+    pages = lay_out(*logo, large, size)
+    first = list(boxes(pages[0]._page_box))
+    image = next(b for b in first if b.element_tag == "img" and "clinic-logo" in b.element.get("class", ""))
+    contact = next(b for b in first if b.element_tag == "div" and b.element.get("class") == "contact")
+    (x0, top, x1, bottom), block = extent(image), extent(contact)
+    assert block[0] <= x0 and x1 <= block[2] and block[1] <= top and bottom <= block[3], "logo outside its block"
+    assert 2 * PX < bottom - top <= 12 * PX + 0.01, f"logo {(bottom - top) / PX:.1f} mm high"
+    texts = [b for b in first if type(b).__name__ == "TextBox"]
+    assert not [t.text for t in texts if overlaps(extent(t), (x0, top, x1, bottom))], "the logo covers text"
+    named = [t for t in boxes(contact) if type(t).__name__ == "TextBox" and t.text in ("Riverside Skin Clinic", "020 7946 0000")]
+    assert len(named) == 2 and all(extent(t)[1] >= bottom for t in named), "the name and number are not below the logo"
+    for number, page in enumerate(pages, 1):
+        width, height = page._page_box.margin_width(), page._page_box.margin_height()
+        footers = [t for m in page._page_box.children if getattr(m, "at_keyword", "").startswith("@bottom")
+                   for t in boxes(m) if type(t).__name__ == "TextBox"]
+        assert any("version" in t.text for t in footers) and any("Page" in t.text for t in footers), number
+        for t in footers:
+            left, _, right, end = extent(t)
+            assert min(height - end, width - right, left) >= 10 * PX, f"page {number}: {t.text!r} too near the edge"
 
 
 # ---- Tagged PDF/UA ----
