@@ -158,10 +158,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, config, files):
         pages, build = self._built_pages(), self.build
         site_checks.check_site(pages, build.handbook)
-        countries = build.handbook.countries.countries
-        if self.config.medium == "web":
-            editions.check_foreign({p.label: p.content for p in pages}, build.edition("web"), countries)
-        editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"), countries)
+        # The web edition is read page by page once finished (on_post_page); paper here, PDFs or not.
+        editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"),
+                               build.handbook.countries.countries)
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
         # The frame's words and dates in the edition's language; its help routes are its country's.
         env.globals.update(words=build.handbook.words, country=build.handbook.countries.countries[build.handbook.country],
