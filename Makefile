@@ -26,9 +26,9 @@ $(BIN)/.installed: requirements.lock requirements-compat.lock pyproject.toml
 venv: $(BIN)/.installed ## Create the pinned virtual environment
 
 # Debian packages: WeasyPrint needs Pango and a font for the PDFs; the tests
-# need Chromium and poppler-utils (pdftoppm). Installed only when missing.
+# need Chromium, poppler-utils (pdftoppm) and nginx (the web benchmarks). Installed only when missing.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := $(PDF_PACKAGES) chromium poppler-utils
+TEST_PACKAGES := $(PDF_PACKAGES) chromium poppler-utils nginx
 define apt_ensure
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -44,7 +44,7 @@ pdf-deps:
 system-deps: ## Install the Debian packages the build and tests use
 	$(call apt_ensure,$(TEST_PACKAGES))
 
-build: venv pdf-deps ## Strict build of the site and PDFs, English and Spanish (es/), into site/ (replaced only on success)
+build: venv pdf-deps node ## Strict build of the site and PDFs, English and Spanish (es/), into site/ (replaced only on success)
 	rm -rf $(SITE).tmp
 	$(BIN)/python -m handbook build $(SITE).tmp  # mkdocs build --strict, then the Spanish edition into es/, in one process
 	rm -rf $(SITE) && mv $(SITE).tmp $(SITE)
@@ -58,9 +58,9 @@ serve: build ## Build everything, then serve it at http://127.0.0.1:8000
 preview: venv ## Live-reloading preview for editors (no PDFs) at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: venv system-deps ## Run the whole test suite (every tier), one test module per core
+test: venv node system-deps ## Run the whole test suite (every tier), browser tests spread one by one, other modules whole
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist loadgroup
 
 test-fast: venv ## Unit tests only, no build (seconds): for editing
 	$(BIN)/pytest tests/unit -q
@@ -75,7 +75,10 @@ check: build test spell lint-md links readability ## Every pull-request check, a
 spell: venv ## Spelling of the built site (codespell; word list in tests/spelling/)
 	$(BIN)/codespell $(SITE) --skip="*.js,*.pdf,*.json,*.xml,*.gz,*.css,*.svg,*.map,$(SITE)/es"  # es/: Spanish, not English
 
+# Node runs Workbox, which writes the offline worker (sw.js) at the end of every build, and the checks' tools.
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Debian packages: nodejs npm"; $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

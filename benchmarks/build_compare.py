@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from machine import BIN, ROOT, SMOKE, median, runs, timed, write
+from machine import BIN, ROOT, SMOKE, median, runs, timed, tree_env, write
 
 BEFORE = "a85c81e"  # the handbook before the foundation work: macros.py, overrides/hooks, scripts/
 RUNS = runs(7)
@@ -33,7 +33,7 @@ def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> No
             for _ in range(RUNS):
                 for rev, tree in trees.items():
                     times[rev].append(timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tree / "out")],
-                                            tree, HANDOUTS="0", PYTHONPATH=str(tree)))  # each its own package
+                                            tree, **tree_env(tree)))
             pages = {rev: len(list((tree / "docs").rglob("*.md"))) for rev, tree in trees.items()}
         finally:
             for tree in trees.values():

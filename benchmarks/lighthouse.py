@@ -10,6 +10,7 @@ Needs: nginx, chromium (Debian) and `npm ci` (Lighthouse is pinned in package.js
 
 import json
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -18,10 +19,9 @@ import time
 from pathlib import Path
 
 from build_compare import worktree
-from machine import BIN, QUIET, ROOT, median, write
+from machine import BIN, QUIET, ROOT, SMOKE, median, runs, tree_env, write
 from playwright.sync_api import sync_playwright
 
-PORT = 8765
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
 events {{}}
 http {{
@@ -32,9 +32,11 @@ http {{
   server {{ listen 127.0.0.1:{port}; root {site}; error_page 404 /404.html; }}
 }}
 """
-PAGES = ["index.html", "microneedling-vs-botox.html"]
+# Smoke mode (BENCH_SMOKE=1): one page, the phone preset, one run, the commit before against HEAD.
+PAGES = ["index.html"] if SMOKE else ["index.html", "microneedling-vs-botox.html"]
+PRESETS = ("mobile",) if SMOKE else ("mobile", "desktop")
 BEFORE = "a85c81e"  # the site before the patient-first pages (home, callouts, phone comparisons, checklist)
-RUNS = 3            # Lighthouse runs per page, preset and revision; the median is reported
+RUNS = runs(3)      # Lighthouse runs per page, preset and revision; the median is reported
 TARGET_KB = 75
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
 
@@ -105,17 +107,37 @@ def first_search(base: str, browser, runs: int = 5) -> float:
 def build_site(tree: Path, dest: Path) -> Path:
     """A strict build of one worktree (PDFs off: they are downloads, not part of any page view)."""
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=tree, check=True,
-                   env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   env={**os.environ, **QUIET, **tree_env(tree)},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return dest
 
 
-def nginx(site: Path, port: int, tmp: Path) -> subprocess.Popen:
+def free_port() -> int:
+    """A port no one holds now, so benchmarks that run side by side never share a server."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def nginx(site: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
+    """nginx serving `site` on a free port, once it answers; returns the server and its base URL."""
     tmp.chmod(0o755)  # nginx's workers run as another user and must reach the site
+    port = free_port()
     work = tmp / f"nginx-{port}"
     work.mkdir()
     conf = work / "nginx.conf"
     conf.write_text(NGINX.format(tmp=work, port=port, site=site))
-    return subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
+    server = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
+    for _ in range(50):
+        if server.poll() is not None:
+            raise SystemExit(f"nginx could not serve {site} on port {port}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server, f"http://127.0.0.1:{port}/"
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit(f"nginx did not answer on port {port}")
 
 
 def phone_heights(base: str, browser) -> dict[str, int]:
@@ -140,7 +162,7 @@ def phone_heights(base: str, browser) -> dict[str, int]:
 def scores_table(scores: dict, revs: list[str]) -> str:
     rows = []
     for name in PAGES:
-        for preset in ("mobile", "desktop"):
+        for preset in PRESETS:
             for rev in revs:
                 runs = scores[rev, name, preset]
                 perf = [r["performance"] for r in runs]
@@ -156,7 +178,7 @@ def short(revision: str) -> str:
                           text=True).stdout.strip()
 
 
-def main(before: str = BEFORE, after: str = "HEAD") -> None:
+def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     before, after = short(before), short(after)
     revs = [before, after]
     with tempfile.TemporaryDirectory() as tmp:
@@ -165,13 +187,13 @@ def main(before: str = BEFORE, after: str = "HEAD") -> None:
         servers = []
         try:
             sites = {rev: build_site(trees[rev], tmp / f"site-{i}") for i, rev in enumerate(revs)}
-            bases = {rev: f"http://127.0.0.1:{PORT + i}/" for i, rev in enumerate(revs)}
-            servers = [nginx(sites[rev], PORT + i, tmp) for i, rev in enumerate(revs)]
-            time.sleep(1)
+            served = {rev: nginx(sites[rev], tmp) for rev in revs}
+            servers = [server for server, _ in served.values()]
+            bases = {rev: base for rev, (_, base) in served.items()}
             scores: dict[tuple, list[dict]] = {}
             for _ in range(RUNS):
                 for name in PAGES:
-                    for preset in ("mobile", "desktop"):
+                    for preset in PRESETS:
                         for rev in revs:  # alternating, so both see the same machine load
                             r = lighthouse(bases[rev] + name, preset, tmp / "report.json")
                             scores.setdefault((rev, name, preset), []).append(r)
@@ -180,12 +202,12 @@ def main(before: str = BEFORE, after: str = "HEAD") -> None:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
                 weights, heights = {}, {}
                 for rev in revs:
-                    pages = sorted(f.name for f in sites[rev].glob("*.html")
-                                   if "http-equiv" not in f.read_text(encoding="utf-8")[:2000])
+                    pages = PAGES if SMOKE else sorted(f.name for f in sites[rev].glob("*.html")
+                                                       if "http-equiv" not in f.read_text(encoding="utf-8")[:2000])
                     weights[rev] = {n: (kb, count) for n, kb, count in cold_loads(bases[rev], pages, browser)}
                     heights[rev] = phone_heights(bases[rev], browser)
-                latency = search_latency(bases[after], browser)
-                first = first_search(bases[after], browser)
+                latency = search_latency(bases[after], browser, *([("aftercare", "botox")] if SMOKE else []))
+                first = first_search(bases[after], browser, runs(5))
                 browser.close()
         finally:
             for server in servers:

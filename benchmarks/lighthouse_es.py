@@ -7,13 +7,12 @@ Usage: cd benchmarks && ../.venv/bin/python lighthouse_es.py
 import os
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from lighthouse import PORT, lighthouse, nginx
-from machine import BIN, QUIET, ROOT, write
+from lighthouse import PRESETS, lighthouse, nginx
+from machine import BIN, QUIET, ROOT, SMOKE, write
 
-PAGES = ["es/index.html", "es/microneedling-vs-botox.html"]
+PAGES = ["es/index.html"] if SMOKE else ["es/index.html", "es/microneedling-vs-botox.html"]
 
 
 def main() -> None:
@@ -22,13 +21,12 @@ def main() -> None:
         subprocess.run([str(BIN / "python"), "-m", "handbook", "build", str(site)], cwd=ROOT, check=True,
                        env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        server = nginx(site, PORT, Path(tmp))
-        time.sleep(1)
+        server, base = nginx(site, Path(tmp))
         rows = []
         try:
             for name in PAGES:
-                for preset in ("mobile", "desktop"):
-                    r = lighthouse(f"http://127.0.0.1:{PORT}/{name}", preset, Path(tmp) / "report.json")
+                for preset in PRESETS:
+                    r = lighthouse(base + name, preset, Path(tmp) / "report.json")
                     rows.append(f"| {name} | {preset} | {r['performance']} | {r['accessibility']} | "
                                 f"{r['best-practices']} | {r['seo']} | {r['kb']:.1f} KB | {r['requests']} |")
                     print(rows[-1], flush=True)

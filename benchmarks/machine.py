@@ -38,6 +38,11 @@ def describe() -> str:
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
+def tree_env(tree: Path) -> dict[str, str]:
+    """How a checked-out revision builds: PDFs off, its own ``handbook`` package, this checkout's Workbox."""
+    return {"HANDOUTS": "0", "PYTHONPATH": str(tree), "NODE_PATH": str(ROOT / "node_modules")}
+
+
 def timed(cmd: list[str], cwd: Path, **env: str) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, env={**os.environ, **QUIET, **env}, check=True,

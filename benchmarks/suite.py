@@ -8,7 +8,7 @@ Smoke mode times one small unit module only.
 
 from machine import BIN, ROOT, SMOKE, timed, write
 
-SUITES = [("every tier, one module per core (`./task test`)", ["-n", "auto", "--dist", "loadfile"]),
+SUITES = [("every tier, every core (`./task test`)", ["-n", "auto", "--dist", "loadgroup"]),
           ("every tier, one core", ["-p", "no:xdist"]),
           ("unit tier (`make test-fast`)", ["tests/unit"])]
 if SMOKE:

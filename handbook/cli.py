@@ -125,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
     for name, func, text in [("pdfs", "pdfs", "the PDF handouts of a built site (one language's folder)"),
                              ("check-site", "check_site", "whole-site checks of a built site"),
                              ("sitemap", "sitemap", "every page's languages in a built site's sitemap"),
-                             ("minify", "minify_site", "minify a built site's own styles and scripts")]:
+                             ("minify", "minify_site", "minify a built site's own styles and scripts"),
+                             ("offline", "offline_site", "the web app manifest and offline worker (sw.js), last")]:
         task = tasks.add_parser(name, help=text)
         task.add_argument("site", help="a built site's folder: site, or site/es")
         task.set_defaults(run=_step(func))

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
 from handbook.models import DATA_FILES, Attribute, Contraindication, CountriesFile, Fact, Model, Reference, Treatment
+from handbook.questions import QUESTIONS, Question, load_questions
 from handbook.sandbox import render_data_text
 from handbook.yaml12 import Lines, load
 
@@ -47,9 +48,13 @@ class Handbook(Model):
     """The edition's country: the one its pages and handouts are written for."""
     local: dict[str, str]
     """That country's words (data/countries.yaml, key 'facts'), shown like facts."""
+    local_sources: dict[str, str] = {}
+    """Those of its words that name a service, and the reference of the service's page."""
     lang: str = "en"
     strings: dict[str, str] = {}
     """Words of the macro templates in ``lang``, keyed by the English (data/<lang>/strings.yaml)."""
+    questions: list[Question] = []
+    """The questions patients ask, in ``lang``, each with the section that answers it (data/questions.yaml)."""
 
     def t(self, text: str) -> str:
         """``text`` in the handbook's language (English as written)."""
@@ -61,9 +66,14 @@ class Handbook(Model):
 
     def long_date(self, day: dt.date) -> str:
         """"20 November 2026", "20 de noviembre de 2026": CLDR's long date in the edition's language."""
+        from babel import Locale, UnknownLocaleError
         from babel.dates import format_date
 
-        return format_date(day, "long", locale=f"{self.lang}_{self.country}")
+        try:  # Spanish for a clinic in the UK: CLDR has no es_GB, and Spanish dates read the same
+            locale = Locale.parse(f"{self.lang}_{self.country}")
+        except UnknownLocaleError:
+            locale = Locale.parse(self.lang)
+        return format_date(day, "long", locale=locale)
 
     def fact_values(self) -> Facts:
         """Facts for page text: plain text, since pages are Markdown with HTML allowed and facts are data."""
@@ -113,7 +123,7 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     """
     name = lambda f: f"{data_dir.name}/{f}"  # noqa: E731 - short label for messages
     raw, lines = {}, {}
-    for f in DATA_FILES:
+    for f in (*DATA_FILES, QUESTIONS):
         raw[f], lines[f] = load(data_dir / f, name(f))
     if lang != "en":
         from handbook import translations
@@ -146,6 +156,9 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     contras = _by_id(data["contraindications.yaml"], name("contraindications.yaml"), lines["contraindications.yaml"])
     _cross_check(name, refs, attributes, treatments, contras, facts)
     _check_hosts(name, refs, data["source-hosts.yaml"], lines["references.yaml"], data["references.yaml"])
+    for code, each in countries.countries.items():  # every country's, so a typo fails in every edition
+        check_ids([f.source for f in each.facts.values() if f.source], refs, "source id",
+                  f"{name('countries.yaml')}, country '{code}', key 'facts'")
     return Handbook(
         references=refs,
         attributes=list(attributes.values()),
@@ -157,6 +170,8 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
         countries=countries,
         country=country,
         local=local,
+        local_sources={k: f.source for k, f in countries.countries[country].facts.items() if f.source},
+        questions=load_questions(data_dir, lang),
         **({"lang": lang, "strings": strings} if lang != "en" else {}),
     )
 
@@ -220,6 +235,9 @@ def _cross_check(name, refs, attributes, treatments, contras, facts) -> None:
                                     "unless evidence is clinic-practice")
     for key, fact in facts.items():
         check_ids(fact.sources, refs, "source id", f"{name('facts.yaml')}: fact '{key}', key 'sources'")
+        if not fact.sources and fact.evidence != "clinic-practice":
+            raise HandbookError(f"{name('facts.yaml')}: fact '{key}', key 'sources': needs at least one source "
+                                "unless evidence is clinic-practice")
 
 
 @lru_cache(maxsize=4)

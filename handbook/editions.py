@@ -49,6 +49,27 @@ def select(html: str, edition: Edition, label: str) -> str:
     return str(soup)
 
 
+# Words that only make sense on a screen, by language: paper carries none of them. The text that
+# uses them is marked for the web where it is written ({: data-medium="web" }).
+WEB_WORDS = {
+    "en": re.compile(r"\b(search box|search the handbook|use the search|hover|mouse|click|tap it|tap on|this site|"
+                     r"this website|scroll|download|web page|browser)\b", re.I),
+    "es": re.compile(r"\b(cuadro de búsqueda|buscador|ratón|haga clic|pulse|tóquel[ao]|este sitio|esta web|"
+                     r"desplácese|descargu?e|descargar|página web|navegador)\b", re.I),
+}
+
+
+def check_paper_words(texts: dict[str, str], edition: Edition) -> None:
+    """Every text of a paper edition ({where: text}) is free of words only a screen can act on."""
+    words = WEB_WORDS.get(edition.lang)
+    for where, text in texts.items():
+        plain = " ".join(html.unescape(TAG.sub(" ", SKIPPED.sub(" ", text))).split())
+        if words and (found := words.search(plain)):
+            context = plain[max(0, found.start() - 40):found.end() + 40]
+            raise HandbookError(f"{where} ({edition} edition): '{found[0]}' is for a screen (in \"...{context}...\"); "
+                                'mark the sentence for the web where it is written: {: data-medium="web" }')
+
+
 CALL = r"(?i:\b(?:call|dial|phone|ring|llam\w*|marque|n[uú]mero|tel[eé]fono)\b[^.!?]{0,24})"
 
 

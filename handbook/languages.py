@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from handbook import translations
+from handbook.search_words import QUESTIONS
 
 # Split on spaces and punctuation, Spanish marks included, so "¿Duele?" is indexed as "duele"
 # and "«bótox»" as "bótox"; a full stop inside a number ("0.5") stays.
@@ -67,13 +68,19 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).replace("\0", "ñ").replace("\1", "Ñ")
 
 
+PLAIN_TITLE = "title_without_accents"  # a search field weighed as the title itself
+TITLE_BOOST = 1000.0  # Material's weight of the title field
+
+
 def add_accent_free_words(entries: list[dict]) -> None:
-    """Readers often type without accents ("anestesica", "hinchazon"): those forms go in each entry too."""
+    """Readers often type without accents ("anestesica", "infeccion"): those forms go in each entry too,
+    a title's with a title's weight, the text's and the questions' as search words."""
     for entry in entries:
-        words = set(WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", entry["title"] + " " + entry["text"]))))
-        extra = sorted({plain(w).lower() for w in words if plain(w) != w})
-        if extra:
-            entry["keywords"] = " ".join(filter(None, [entry.get("keywords", ""), html.escape(" ".join(extra))]))
+        for field, source in ((PLAIN_TITLE, entry["title"]), ("keywords", f"{entry['text']} {entry.get(QUESTIONS, '')}")):
+            words = set(WORD.findall(html.unescape(re.sub(r"<[^>]+>", " ", source))))
+            extra = sorted({plain(w).lower() for w in words if plain(w) != w})
+            if extra:
+                entry[field] = " ".join(filter(None, [entry.get(field, ""), html.escape(" ".join(extra))]))
 
 
 def checklist_script(data_dir: Path, lang: str) -> str:

@@ -78,6 +78,8 @@ class Contraindication(Model):
     id: Id
     """The callout's web address (#id): keep it once published."""
     condition: Text
+    condition_without_medicine: Text | None = None
+    """The condition as a leaflet that may not name a prescription-only medicine says it."""
     treatments: dict[Id, Advice] = Field(min_length=1)
     """Advice per treatment id from data/treatments.yaml."""
 
@@ -85,8 +87,10 @@ class Contraindication(Model):
 class Fact(Model):
     value: Text | int | float
     """What {{ facts.<name> }} shows in pages and data text."""
-    sources: list[Id] = Field(min_length=1)
-    """Ids from data/references.yaml."""
+    evidence: Literal["clinic-practice"] | None = None
+    """clinic-practice: common clinic advice, no studies found (then sources may be empty)."""
+    sources: list[Id]
+    """Ids from data/references.yaml; may be empty only when evidence is clinic-practice."""
 
 
 Host = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")]
@@ -199,6 +203,8 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 class CountryFact(Model):
     value: Text
     """What {{ facts.<name> }} shows in this country's editions (may use other facts)."""
+    source: Id | None = None
+    """A reference whose page is the service these words name: {{ fact_link("<name>") }} links them to it."""
 
 
 class Country(Model):
@@ -230,8 +236,6 @@ class CountriesFile(Model):
     """The country each language's website is written for: {en: GB, es: ES}."""
     prescription_medicines: list[Text] = Field(min_length=1)
     """Names (brand or generic) that refer to a prescription-only medicine."""
-    without_medicine_names: dict[Words, Words]
-    """Page wording that names such a medicine -> what a leaflet that may not name it says."""
     countries: dict[CountryCode, Country] = Field(min_length=1)
     """By ISO 3166 code, as CLINIC_COUNTRY gives it (GB, not UK)."""
 

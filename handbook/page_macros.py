@@ -7,15 +7,16 @@ import datetime as dt
 import inspect
 import logging
 import posixpath
+import re
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from handbook import render, sandbox
-from handbook.data import Handbook
-from handbook.errors import HandbookError
+from handbook import figures, render, sandbox
+from handbook.data import Handbook, markdown_literal
+from handbook.errors import HandbookError, check_ids
 from handbook.frontmatter import check_meta, overdue, split
 from handbook.models import PageMeta
 
@@ -105,12 +106,42 @@ def macros(hb: Handbook, page: Callable[[], str], handouts=lambda: [], publisher
         """Who publishes the handbook, how to reach them and who funds it (extra.publisher in mkdocs.yml)."""
         return render.render_block("macros/publisher.html", publisher=publisher or {}, _=hb.t)
 
+    def cite(*source_ids: str) -> str:
+        """Numbered source marks for the sentence before it: cite("nhs-botox", "alam-2014")."""
+        if not source_ids:
+            raise HandbookError("cite(): name at least one source id from data/references.yaml")
+        check_ids(list(source_ids), hb.references, "source id", "cite()")
+        return render.render_block("macros/cite.html", ids=list(source_ids), numbers=render.reference_numbers(hb),
+                                   references_url=_url_from(page() or "", REFERENCES_PAGE), _=hb.t)
+
+    def source_link(source_id: str, text: str) -> str:
+        """Your words as a link to a source's own page: source_link("mhra-yellow-card", "the Yellow Card scheme")."""
+        check_ids([source_id], hb.references, "source id", "source_link()")
+        return render.render_block("macros/source_link.html", url=hb.references[source_id].url, text=text)
+
+    def fact_link(name: str) -> str:
+        """A country's words for a service, as a link to the service's page: fact_link("report_side_effects")."""
+        check_ids([name], hb.local, "country fact", "fact_link()")
+        if name not in hb.local_sources:
+            raise HandbookError(f"fact_link(): the fact '{name}' names no service; give it a source in "
+                                "data/countries.yaml (source: ID), or write {{ facts." + name + " }}")
+        url = hb.references[hb.local_sources[name]].url
+        return render.render_block("macros/source_link.html", url=url, text=Markup(markdown_literal(hb.local[name])))
+
+    placed: dict[str, int] = {}
+
+    def figure(name: str) -> str:
+        """One of the handbook's figures, drawn from the data: figure("skin-depths")."""
+        here = page() or ""
+        placed[here] = placed.get(here, 0) + 1
+        return figures.render_figure(hb, name, f"fig-{name}-{placed[here]}")
+
     def reference_list() -> str:
         """Every reference in data/references.yaml (for the References page)."""
         return render.render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
 
-    found = [comparison_table, contraindications, contraindication_links, contraindication, handout_table,
-             publisher_details, reference_list]
+    found = [cite, comparison_table, contraindications, contraindication_links, contraindication, handout_table,
+             publisher_details, reference_list, source_link, fact_link, figure]
     return {f.__name__: _checked(f.__name__, f) for f in found}
 
 
@@ -157,6 +188,14 @@ def prepare_page(markdown: str, source: str, plain: dict, *, src_uri: str, label
     return markdown, shown
 
 
+CITED = re.compile(r'href="[^"#]*references\.html#([a-z0-9-]+)"')
+
+
+def cited_sources(listed, rendered: str) -> list[str]:
+    """A page's sources: its front matter's, then every other one its text, boxes and tables cite, in order."""
+    return list(dict.fromkeys([*(listed or []), *CITED.findall(rendered)]))
+
+
 def sources_section(hb: Handbook, sources) -> str:
     """The page's sources list, appended once its template has rendered (data text is never a template)."""
     if not sources:
@@ -164,6 +203,26 @@ def sources_section(hb: Handbook, sources) -> str:
     refs = render.render_references(hb, sources)
     # Citations stay out of the search index: they would match patients' words by chance.
     return f'\n\n## {hb.t("Sources")} {{ #sources data-search-exclude }}\n\n<div data-search-exclude>\n{refs}\n</div>\n'
+
+
+def as_asked(question: str) -> str:
+    """A question as a heading shows it: "does it hurt" -> "Does it hurt?", "¿duele?" -> "¿Duele?"."""
+    text = question.strip()
+    lead = 1 if text.startswith("¿") else 0
+    text = text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:]
+    return text if text.endswith("?") else text + "?"
+
+
+def questions_section(hb: Handbook, src_uri: str) -> str:
+    """The questions the page answers (data/questions.yaml), each linking to its section."""
+    from handbook.questions import questions_for
+
+    grouped = {section: [as_asked(q.question) for q in asked] for section, asked in questions_for(hb, src_uri).items()}
+    if not grouped:
+        return ""
+    block = render.render_block("macros/page_questions.html", grouped=grouped, count=sum(map(len, grouped.values())),
+                                _=hb.t)
+    return f"\n\n{block}\n"
 
 
 def _check_page_kind(meta: PageMeta, src_uri: str, lang: str, docs: Path, theme_dirs: list[str], label: str) -> None:

@@ -21,12 +21,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from handbook.sentences import BLOCKS, drop_block, drop_sentences, leave_out, replace_wording
-
-# Words that only make sense on a screen. Kept in one place: the tests scan every PDF for them.
-WEB_ONLY = re.compile(
-    r"\b(search box|search the handbook|use the search|hover|mouse|click|tap it|tap on|tap\b|this site|"
-    r"this website|scroll|download|web page|browser)\b", re.I)
+from handbook.sentences import BLOCKS, drop_block, drop_sentences, leave_out
 
 
 @dataclass(frozen=True)
@@ -38,7 +33,6 @@ class Rules:
     """What leaving out the medicines removed, block by block, as it read (written next to the PDFs)."""
     medicines: tuple[str, ...] = ()
     """Names this paper may not print (empty where naming is allowed)."""
-    without_medicine_names: dict = field(default_factory=dict)
     leaflets: dict = field(default_factory=dict)
     """Page file (e.g. 'is-it-right-for-me.html') -> title, for pages issued as leaflets with this one."""
     chapters: dict = field(default_factory=dict)
@@ -74,6 +68,11 @@ def without_medicines(body: Tag, rules: Rules, treatment_ids: Iterable[str]) -> 
     pattern = rules.medicine_pattern()
     if pattern is None:
         return
+    for named in body.select("[data-names-medicine]"):  # marked in the page: the words that name one
+        named.decompose()
+    for element in body.select("[data-without-medicine]"):  # a box's title as data words it without one
+        element.clear()
+        element.append(element["data-without-medicine"])
     ids = set(treatment_ids)
     for advice in body.select(".hb-advice[data-treatment]"):
         if advice["data-treatment"] in ids:
@@ -91,7 +90,6 @@ def without_medicines(body: Tag, rules: Rules, treatment_ids: Iterable[str]) -> 
                     cells[i].decompose()
         if header is not None and len(header.find_all(["th", "td"])) < 3 and table.select("tbody th[scope=row]"):
             table.decompose()  # a comparison left with one treatment compares nothing
-    replace_wording(body, rules.without_medicine_names)
     leave_out(body, _mentions(pattern), whole_block_if_first=True, report=rules.left_out_report)
 
 
@@ -249,7 +247,6 @@ def for_paper(content: str, own_file: str, rules: Rules, listed: Iterable[str] =
     body = BeautifulSoup(content, "html.parser")
     for node in body.select("form, button, input, label, .hb-handout-link, .headerlink"):
         node.decompose()
-    leave_out(body, lambda t: bool(WEB_ONLY.search(t)))
     without_medicines(body, rules, medicine_treatments)
     rewrite_links(body, rules, own_file)
     number_citations(body, rules, list(listed), own_file)

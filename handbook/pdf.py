@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup
 
+from handbook import figures
 from handbook.built import BuiltPage, SiteInfo
 from handbook.render import environment, reference_numbers
 from handbook.settings import Clinic
@@ -59,6 +60,7 @@ def printable(content: str, page_url: str, rules: paper.Rules | None = None, lis
 
     own_file = urlsplit(page_url).path.rsplit("/", 1)[-1]
     body = paper.for_paper(content, own_file, rules or paper.Rules(), listed, medicine_treatments)
+    figures.for_paper(body.select("svg.hb-figure__svg"))
     for details in body.find_all("details"):
         details["open"] = ""
     for node in body.find_all(rel=True):
@@ -104,6 +106,15 @@ def _job(template: str, target: Path, site_dir: Path, **context) -> PdfJob:
     return PdfJob(html=html, site_dir=str(site_dir), target=str(target))
 
 
+PATIENT_COPY = "patient"  # handouts/patient/: the published site's copy for patients, with no clinic in it
+
+
+def patients_handouts(clinic: Clinic) -> str:
+    """Where the pages' own "Download PDF handout" points: a clinic's build has one set, its own; the
+    published site's clinic-ready set has blanks to fill in, so patients get a copy of their own."""
+    return "handouts/" if clinic.branded else f"handouts/{PATIENT_COPY}/"
+
+
 def leaflet_code(slug: str, large: bool = False) -> str:
     return f"MNH-{slug.upper()}" + ("-LP" if large else "")
 
@@ -117,9 +128,9 @@ def help_notice(clinic: Clinic, country, words=str) -> dict:
 
 def handout_job(page: BuiltPage, *, clinic: Clinic, size: str, site_dir: Path, site: SiteInfo, created: str,
                 rules: paper.Rules | None = None, country=None, medicine_treatments=(), large: bool = False,
-                lang: str = "en-GB", long_date=None, words=str) -> PdfJob:
+                lang: str = "en-GB", long_date=None, words=str, copy: str = "") -> PdfJob:
     slug = page.handout
-    folder = site_dir / "handouts" / ("large-print" if large else "")
+    folder = site_dir / "handouts" / copy / ("large-print" if large else "")
     site_url = site.url
     other = urljoin(site_url, "handouts.html")  # the clinic handouts page lists both editions
     return _job("pdf/handout.html", folder / f"{slug}.pdf", site_dir,
@@ -166,7 +177,7 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     numbers = reference_numbers(handbook)
     common = dict(
         medicines=names if strict else (),
-        without_medicine_names=dict(countries.without_medicine_names), left_out=left_out,
+        left_out=left_out,
         titles={p.file: p.title for p in pages}, site_url=site.url, words=handbook.t,
         references={r.id: (numbers[r.id], r.citation, r.url) for r in handbook.references.values()},
         contact=f"{clinic.name}: {clinic.phone}" if clinic.phone else "",
@@ -180,6 +191,11 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     found = [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]
+    if not clinic.branded:  # the patient's copy: the handbook's own details and "the clinic that treated you"
+        own = dict(shared, clinic=Clinic(name="", phone="", country=clinic.country), copy=PATIENT_COPY)
+        mine = paper.Rules(kind="handout", leaflets=leaflet.leaflets, **{**common, "contact": ""})
+        for large in (False, True):
+            found += [handout_job(p, rules=mine, large=large, **own) for p in handouts]
     if report is not None:  # what leaving out the medicine took away, once each
         report += [f"{where}: {text}" for where, rules in (("handbook.pdf", book), ("handouts", leaflet))
                    for text in dict.fromkeys(rules.left_out_report)]

@@ -129,8 +129,23 @@ def render_callout_links(callouts: Iterable[Callout]) -> str:
     return render_block("macros/contraindication_links.html", callouts=list(callouts))
 
 
+def source_label(url: str) -> str:
+    """A source's address as a short link text on screen: "doi:10.1001/...", "PubMed 123", "nhs.uk".
+    Paper prints the whole address (handbook/paper.py), so a reader can type it."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host == "doi.org":
+        return "doi:" + parts.path.lstrip("/")
+    if host == "pubmed.ncbi.nlm.nih.gov" and parts.path.strip("/").isdigit():
+        return f"PubMed {parts.path.strip('/')}"
+    return host
+
+
 def render_references(hb: Handbook, ids: Iterable[str]) -> str:
     """A numbered list of references, each with a stable anchor (its id)."""
     ids = list(ids)
     check_ids(ids, hb.references, "source id", "references")
-    return render_block("macros/references.html", refs=[hb.references[i] for i in ids], numbers=reference_numbers(hb))
+    return render_block("macros/references.html", refs=[hb.references[i] for i in ids], numbers=reference_numbers(hb),
+                        label=source_label)

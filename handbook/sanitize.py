@@ -11,6 +11,10 @@ TAGS = {
     "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
+# The handbook's figures (handbook/templates/figures/): shapes and words only. No <use>, <image>,
+# <foreignObject>, <script>, <style>, links or style attributes.
+SVG_TAGS = {"svg", "title", "desc", "g", "rect", "line", "path", "circle", "text"}
+TAGS |= SVG_TAGS
 # No forms or controls (a page must not ask readers for anything) and no "hidden": what a page
 # says is what readers and paper get.
 GENERIC = {"class", "id", "title", "lang", "role"}
@@ -24,6 +28,12 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers"},
     "th": {"colspan", "rowspan", "headers", "scope"},
     "time": {"datetime"},
+    "svg": {"viewBox", "focusable"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "path": {"d"},
+    "circle": {"cx", "cy", "r"},
+    "text": {"x", "y", "text-anchor"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -7,7 +7,10 @@ from handbook.models import json_schemas
 
 
 def rendered() -> dict[str, str]:
-    return {name: json.dumps(schema, indent=2, sort_keys=True) + "\n" for name, schema in json_schemas().items()}
+    from handbook.questions import json_schema as questions_schema
+
+    schemas = {**json_schemas(), "questions.schema.json": questions_schema()}
+    return {name: json.dumps(schema, indent=2, sort_keys=True) + "\n" for name, schema in schemas.items()}
 
 
 def write(root: Path) -> None:

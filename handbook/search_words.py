@@ -11,6 +11,8 @@ import re
 
 FIELD = "keywords"
 BOOST = 1.0  # the same weight as the page text: a synonym is as good as the word itself
+QUESTIONS = "questions"  # the questions a section answers (data/questions.yaml), also read and never shown
+QUESTIONS_BOOST = 1000.0  # as a heading: a whole question leads to the section that answers it
 
 
 def pattern(word: str) -> re.Pattern:
@@ -51,3 +53,21 @@ def add_to_index(entries: list[dict], words: dict) -> list[str]:
             entry[FIELD] = html.escape(" ".join(found))  # data is untrusted text, even where unseen
             used |= matched
     return sorted({word for entries_ in words.values() for word, _, _ in entries_} - used)
+
+
+def add_questions(entries: list[dict], questions, urls: dict[str, str]) -> list[str]:
+    """Each question and its variants in the index entry of the section that answers it.
+
+    ``urls`` maps a page file to its address (after-treatment.md -> after-treatment.html);
+    returns the answers that have no index entry."""
+    by_location = {entry["location"]: entry for entry in entries}
+    missing = []
+    for q in questions:
+        page, _, section = q.answer.partition("#")
+        entry = by_location.get(urls.get(page, page) + (f"#{section}" if section else ""))
+        if entry is None:
+            missing.append(q.answer)
+            continue
+        asked = html.escape(" ".join([q.question, *q.variants]))  # data is untrusted text, even where unseen
+        entry[QUESTIONS] = f"{entry[QUESTIONS]} {asked}" if QUESTIONS in entry else asked
+    return missing

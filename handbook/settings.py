@@ -26,6 +26,8 @@ class Environment(BaseSettings):
 
     HANDOUTS: bool | None = None
     """Build the PDFs: 1/0, yes/no, true/false. Default: yes for `build`, no for `serve`."""
+    OFFLINE: bool | None = None
+    """Write the offline worker (sw.js, needs Node): 1/0, yes/no, true/false. Default: yes for `build`, no for `serve`."""
     HANDOUT_PAGE_SIZE: Literal["A4", "Letter"] = "A4"
     HANDOUT_WORKERS: int | None = Field(default=None, ge=1)
     SOURCE_DATE_EPOCH: int | None = Field(default=None, ge=0)
@@ -52,7 +54,8 @@ class Environment(BaseSettings):
     def _any_case(cls, value):
         return {"A4": "A4", "LETTER": "Letter"}.get(str(value).strip().upper(), value)
 
-    @field_validator("HANDOUT_WORKERS", "SOURCE_DATE_EPOCH", "HANDOUTS", "REQUIRE_CLINICAL_REVIEW", mode="before")
+    @field_validator("HANDOUT_WORKERS", "SOURCE_DATE_EPOCH", "HANDOUTS", "OFFLINE", "REQUIRE_CLINICAL_REVIEW",
+                     mode="before")
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
@@ -60,6 +63,7 @@ class Environment(BaseSettings):
 
 RULES = {
     "HANDOUTS": "must be 1 or 0 (or yes/no, true/false)",
+    "OFFLINE": "must be 1 or 0 (or yes/no, true/false)",
     "REQUIRE_CLINICAL_REVIEW": "must be 1 or 0 (or yes/no, true/false)",
     "HANDOUT_PAGE_SIZE": "must be A4 or Letter",
     "HANDOUT_WORKERS": "must be a whole number of 1 or more",
@@ -156,3 +160,8 @@ def worker_count(env: Environment) -> int:
 
 def handouts_enabled(env: Environment, command: str) -> bool:
     return env.HANDOUTS if env.HANDOUTS is not None else command != "serve"
+
+
+def offline_enabled(env: Environment, command: str) -> bool:
+    """The offline worker: built by `build`, left out of the live preview (it would serve yesterday's files)."""
+    return env.OFFLINE if env.OFFLINE is not None else command != "serve"

@@ -1,17 +1,20 @@
 """Whole-site checks on the built pages: nothing vanishes, nothing clashes, everything prints.
 
 Every contraindication must be shown for every treatment it names; handout names and
-each page's HTML ids must be unique; every character the PDFs print has a glyph.
+each page's HTML ids must be unique; every question's answer is a section that cites a
+source; every character the PDFs print has a glyph.
 """
 
 import re
 
-from handbook import glyphs
+from handbook import glyphs, questions
 from handbook.built import BuiltPage
 from handbook.errors import HandbookError
 
 IDS = re.compile(r"""\sid=["']([^"']+)["']""")
-ADVICE = re.compile(r'<div class="hb-advice" data-treatment="([^"]+)"')
+# A box's opening tag and its advice, whatever order a serialiser gives their attributes.
+BOX = re.compile(r"""<div\b(?=[^>]*\sclass="(?:[^"]*\s)?hb-contraindication[\s"])[^>]*\sid="([^"]+)"[^>]*>""")
+ADVICE = re.compile(r"""<div\b(?=[^>]*\sclass="hb-advice")[^>]*\sdata-treatment="([^"]+)"[^>]*>""")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -31,14 +34,16 @@ def check_site(pages: list[BuiltPage], handbook) -> None:
                 raise HandbookError(f"{page.label}: the id '{ident}' is used twice on the page (a heading and a box, "
                                     "or the same box twice); give one a different id")
             seen.add(ident)
-        for block in page.content.split('hb-contraindication" id="')[1:]:
-            ident = block.split('"', 1)[0]
-            shown |= {(ident, t) for t in ADVICE.findall(block)}
+        boxes = list(BOX.finditer(page.content))
+        for n, box in enumerate(boxes):
+            block = page.content[box.end():boxes[n + 1].start() if n + 1 < len(boxes) else None]
+            shown |= {(box[1], t) for t in ADVICE.findall(block)}
     missing = [f"'{c.id}' for {t}" for c in handbook.contraindications.values() for t in c.treatments
                if (c.id, t) not in shown]
     if missing:
         raise HandbookError(f"data/contraindications.yaml: no page shows {', '.join(missing)}; "
                             "add a contraindications() call to a page, or remove the entry")
+    questions.check_answers(pages, handbook.questions)
 
 
 def check_printable(pages: list[BuiltPage], clinic) -> None:

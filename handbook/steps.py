@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook import editions, languages, minify, pdf, settings, site_checks
+from handbook import editions, languages, minify, offline, pdf, settings, site_checks
 from handbook.built import BuiltPage, SiteInfo, read_manifest
 from handbook.data import Handbook, load_handbook
 from handbook.errors import HandbookError
@@ -28,8 +28,9 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
     jobs = pdf.jobs(pages, handbook=hb, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
                     site_dir=site_dir, site=site, created=settings.build_time(env), report=left_out)
     edition = editions.Edition(site.language, clinic.country, "paper")
-    editions.check_foreign({Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}, edition,
-                           hb.countries.countries)
+    printed = {Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}
+    editions.check_foreign(printed, edition, hb.countries.countries)
+    editions.check_paper_words(printed, edition)
     start, total = time.perf_counter(), 0
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
@@ -84,4 +85,12 @@ def minify_site(site_dir: Path, root: Path) -> int:
     """`minify SITE_DIR`: the handbook's own stylesheets and scripts, minified in place."""
     done = minify.minify_assets(site_dir)
     print(f"{site_dir}: {len(done)} files minified")
+    return 0
+
+
+def offline_site(site_dir: Path, root: Path) -> int:
+    """`offline SITE_DIR`: the web app manifest and the offline worker (sw.js), from the site's final files."""
+    offline.check_site_dir(site_dir)
+    site, _, hb = _built(site_dir, root)
+    print(f"{site_dir}: {offline.make_offline(site_dir, site.name, hb.t('Handbook'), site.description, site.language)}")
     return 0

@@ -30,11 +30,12 @@ UNITS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "treatments.yaml": [(("attributes", "*"), ("label",)),
                         (("treatments", "*"), ("name", "summary")),
                         (("treatments", "*", "values", "*"), ("text",))],
-    "contraindications.yaml": [(("*",), ("condition",)),
+    "contraindications.yaml": [(("*",), ("condition", "condition_without_medicine")),
                                (("*", "treatments", "*"), ("reason", "instead"))],
     "facts.yaml": [(("*",), ("value",))],
     "countries.yaml": [(("countries", "*"), ("name", "urgent", "emergency")),
                        (("countries", "*", "facts", "*"), ("value",))],
+    "questions.yaml": [(("*",), ("question", "variants"))],  # handbook/questions.py; answers stay English
 }
 # Files a language replaces whole (its own words, nothing to keep in step).
 OWN_FILES = ["search-words.yaml"]
@@ -98,6 +99,8 @@ def translate_data(raw: dict, lang_dir: Path, label: str) -> tuple[dict, list[st
     out = copy.deepcopy(raw)
     missing, stale = [], []
     for name, specs in UNITS.items():
+        if name not in out:  # a caller that checks only some files
+            continue
         source = f"{label}/{name}"
         theirs, _ = load(lang_dir / name, source) if (lang_dir / name).exists() else ({}, {})
         theirs = theirs or {}
@@ -105,11 +108,12 @@ def translate_data(raw: dict, lang_dir: Path, label: str) -> tuple[dict, list[st
         for parts, fields in specs:
             for key, node in _walk(out[name], parts):
                 where = f"{source}: {'.'.join(map(str, key))}"
-                english = [node.get(f) for f in fields]
+                present = [f for f in fields if node.get(f) not in (None, "")]  # a field may be optional
+                english = [node[f] for f in present]
                 entry = _find(theirs, key)
                 seen.add(key)
-                if not isinstance(entry, dict) or any(entry.get(f) in (None, "") for f in fields):
-                    missing.append(f"{where} (missing {', '.join(f for f in fields if not isinstance(entry, dict) or entry.get(f) in (None, ''))}; "
+                if not isinstance(entry, dict) or any(entry.get(f) in (None, "") for f in present):
+                    missing.append(f"{where} (missing {', '.join(f for f in present if not isinstance(entry, dict) or entry.get(f) in (None, ''))}; "
                                    f"en_hash: {text_hash(english)})")
                     continue
                 if entry.get("en_hash") != text_hash(english):
@@ -118,7 +122,7 @@ def translate_data(raw: dict, lang_dir: Path, label: str) -> tuple[dict, list[st
                     raise HandbookError(f"{where}: the value '{entry['value']}' does not have the numbers of the "
                                         f"English '{node['value']}' (data/facts.yaml); a fact's numbers are the same in "
                                         "every language")
-                for f in fields:
+                for f in present:
                     node[f] = entry[f]
         extra = [".".join(map(str, k)) for k in _translated_keys(theirs, specs) if k not in seen]
         if extra:
@@ -190,7 +194,7 @@ def status(root: Path, lang: str) -> tuple[list[str], list[str]]:
     """Everything missing or out of date in one language: data and pages."""
     from handbook.models import DATA_FILES
 
-    raw = {f: load(root / "data" / f, f"data/{f}")[0] for f in DATA_FILES}
+    raw = {f: load(root / "data" / f, f"data/{f}")[0] for f in {**DATA_FILES, **UNITS}}
     _, missing, stale = translate_data(raw, root / "data" / lang, f"data/{lang}")
     pmissing, pstale = page_status(root, lang)
     return missing + pmissing, stale + pstale

@@ -100,9 +100,11 @@ def loads(text: str, label: str, first_line: int = 1) -> tuple[object, Lines]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + first_line}" if mark else ""
-        hint = ""
+        hint, rows = "", text.splitlines() or [""]
         if re.search(r":\s+\{\{", text):
             hint = "; a value that starts with {{ must be in quotes: reason: \"{{ facts.x }} ...\""
+        elif mark and re.search(r"\?\s*[],]", rows[min(mark.line, len(rows) - 1)]):
+            hint = '; in a [list], put a question that ends with ? in quotes: ["is it safe?"]'
         raise HandbookError(f"{label}{line}: YAML syntax error: {exc.problem}{hint}") from None
     except YAMLError as exc:
         raise HandbookError(f"{label}: not readable as YAML: {str(exc).splitlines()[0]}") from None

@@ -54,6 +54,8 @@ TREAT = "data/treatments.yaml"
 FACTS = "data/facts.yaml"
 REFS = "data/references.yaml"
 WORDS = "data/search-words.yaml"
+QUESTIONS = "data/questions.yaml"
+FIRST_ANSWER = r"^  answer: .*$"  # the first question's answer
 NEW_CONTRA = ("\n- id: sunburn\n  condition: Sunburn\n  treatments:\n    microneedling:\n      severity: absolute\n"
               "      reason: Burnt skin.\n      instead: Wait.\n      evidence: clinic-practice\n      sources: []\n")
 ADVICE = r"^(      severity: \w+\n)"  # the first per-treatment advice block
@@ -153,7 +155,7 @@ CASES = {
     "one-treatment-compared": (page('{{ comparison_table("microneedling") }}'), [r"docs/scratch\.md, line 10: comparison_table needs at least two treatment ids"]),
     "unknown-fact": (page("Numbing takes {{ facts.numbing_minuts }} minutes."), [r"docs/scratch\.md, line 10: unknown fact 'numbing_minuts'; allowed values: "]),
     "undefined-variable": (page("Hello {{ clinic_nme }}."),
-                           [r"docs/scratch\.md, line 10: 'clinic_nme' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: comparison_table, contraindication, "]),
+                           [r"docs/scratch\.md, line 10: 'clinic_nme' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: cite, comparison_table, contraindication, "]),
     "unknown-macro": (page('{{ comparsion_table("microneedling", "botox") }}'), [r"docs/scratch\.md, line 10: 'comparsion_table' is not allowed in pages or data; use \{\{ facts\.NAME \}\} or a macro with plain values: "]),
     "wrong-keyword": (page('{{ contraindications(treatmnt="botox") }}'),
                       [r"docs/scratch\.md, line 10: contraindications\(treatment: str \| None = None, severity: str \| None = None, fold_on_phones: bool = False\): got an unexpected keyword argument 'treatmnt'"]),
@@ -188,6 +190,21 @@ CASES = {
     "web-country-unknown": (sub("data/countries.yaml", r"^  es: ES$", "  es: MX"),
                             [r"data/countries\.yaml, key 'web_country', 'es': 'MX' is not a country of the file"]),
     "unknown-medium": (page('Print this.\n{: data-medium="fax" }'), [r'docs/scratch\.md: data-medium="fax" is not a medium; use web or paper']),
+    # ---- the questions patients ask ----
+    "question-mark-unquoted": (append(QUESTIONS, "- id: zz-safe\n  question: zz is it safe\n  variants: [zz is it safe?]\n"
+                                                 "  from: NHS\n  answer: on-the-day.md\n"),
+                               [r'data/questions\.yaml, line \d+: YAML syntax error: .*put a question that ends with \? in quotes']),
+    "question-asked-twice": (append(QUESTIONS, "- id: zz-a\n  question: zz can I swim\n  from: NHS\n  answer: on-the-day.md\n"
+                                               "- id: zz-b\n  question: ZZ can I swim?\n  from: NHS\n  answer: on-the-day.md\n"),
+                             [r"data/questions\.yaml, line \d+: id 'zz-b', key 'question': 'ZZ can I swim\?' is already asked by id 'zz-a'"]),
+    "question-not-translated": (append(QUESTIONS, "- id: zz-new\n  question: zz can I swim\n  from: NHS\n  answer: on-the-day.md\n"),
+                                [r"data/es/questions\.yaml: zz-new \(missing question; en_hash: \w+\)"]),
+    "answer-not-a-section": (sub(QUESTIONS, FIRST_ANSWER, "  answer: on-the-day.md#no-such-section"),
+                             [r"data/questions\.yaml: id '[a-z0-9-]+', answer 'on-the-day\.md#no-such-section': docs/on-the-day\.md has no section with the id 'no-such-section'"]),
+    "answer-page-not-in-nav": (sub(QUESTIONS, FIRST_ANSWER, "  answer: no-such-page.md"),
+                               [r"data/questions\.yaml: id '[a-z0-9-]+', key 'answer': 'no-such-page\.md' names a page that is not in the nav"]),
+    "answer-cites-nothing": (sub(QUESTIONS, FIRST_ANSWER, "  answer: handouts.md"),
+                             [r"data/questions\.yaml: id '[a-z0-9-]+', answer 'handouts\.md': the section cites no source"]),
     # ---- build settings ----
     "logo-missing": ({"CLINIC_LOGO": "no-such-logo.png"}, [r"settings: CLINIC_LOGO \(or extra\.clinic\.logo\) file not found: no-such-logo\.png"]),
     "logo-not-an-image": ((write("logo.png", "<svg onload=alert(1)>"), {"CLINIC_LOGO": "logo.png"}),
@@ -206,6 +223,9 @@ CASES = {
 
 # Caught before any page renders: data, front matter and page templates.
 PRE_RENDER = {
+    "question-mark-unquoted",
+    "question-asked-twice",
+    "question-not-translated",
     "country-word-missing",
     "country-word-is-a-fact",
     "web-country-unknown",

@@ -113,9 +113,13 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 
 def pytest_collection_modifyitems(items):
+    """Browser tests spread one by one over the workers (each worker starts its own Chromium);
+    every other module stays on one worker, so its module fixtures (builds) run once."""
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+        elif not getattr(item.module, "SPREAD", False):  # a module whose tests share nothing may opt out
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(scope="session")

@@ -168,7 +168,7 @@ def inject_everywhere(project: Path) -> dict:
             "CLINIC_WEBSITE": PAYLOAD, "CLINIC_ADDRESS": PAYLOAD}
 
 
-UNITS = {"_days": "day", "_weeks": "week", "_months": "month", "_minutes": "minute", "_mm": "mm", "_years": "year"}
+UNITS = {"_hours": "hour", "_days": "day", "_weeks": "week", "_months": "month", "_minutes": "minute", "_mm": "mm", "_years": "year"}
 
 
 def fact_phrases(key: str, value) -> list[str]:

@@ -11,7 +11,16 @@ from mkdocs_macros.errors import format_error
 
 from handbook.errors import HandbookError
 from handbook.frontmatter import read_meta
-from handbook.page_macros import body_offset, macro_names, macros, nav_pages, prepare_page, sources_section
+from handbook.page_macros import (
+    body_offset,
+    cited_sources,
+    macro_names,
+    macros,
+    nav_pages,
+    prepare_page,
+    questions_section,
+    sources_section,
+)
 
 LABELLED = re.compile(r"^(docs[-\w]*|data|includes[-\w]*)/\S+")
 
@@ -101,5 +110,9 @@ def on_pre_page_macros(env) -> None:
 
 @one_line
 def on_post_page_macros(env) -> None:
-    """The page's sources list, appended once its template has rendered."""
-    env.markdown += sources_section(_build(env).handbook, env.page.meta.get("sources"))
+    """The questions the page answers and its sources list, appended once its template has rendered."""
+    hb = _build(env).handbook
+    if 'class="hb-references"' in env.markdown:  # the page shows the list itself (reference_list())
+        return
+    env.page.meta["sources"] = sources = cited_sources(env.page.meta.get("sources"), env.markdown)
+    env.markdown += questions_section(hb, env.page.file.src_uri) + sources_section(hb, sources)

@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from handbook import (
@@ -22,6 +22,9 @@ from handbook import (
     editions,
     languages,
     minify,
+    offline,
+    pdf,
+    questions,
     reviews,
     sandbox,
     sanitize,
@@ -72,11 +75,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             clinic=settings.clinic_from(config.extra.get("clinic", {}), env, root, hb.countries.countries, hb.country),
             records=reviews.load_records(root / self.config.data_dir),
             pdfs=self.config.pdfs if self.config.pdfs is not None else settings.handouts_enabled(env, self.command),
+            offline=self.config.medium == "web" and settings.offline_enabled(env, self.command),
             addresses=languages.bases(lang, config.site_url or "", os.environ.get("SITE_URL")))
         logging.getLogger("mkdocs").addHandler(build.problems)
         search = config.plugins.get("material/search")
         if search is not None:
             search.config.fields.setdefault(search_words.FIELD, {"boost": search_words.BOOST})
+            search.config.fields.setdefault(search_words.QUESTIONS, {"boost": search_words.QUESTIONS_BOOST})
+            if lang != "en":
+                search.config.fields.setdefault(languages.PLAIN_TITLE, {"boost": languages.TITLE_BOOST})
         if lang != "en":
             self._translation(config, search)
         _check_snippets(config, root)
@@ -125,6 +132,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if isinstance(target, str) and "://" not in target and not (docs / target).is_file():
                 raise HandbookError(f"{Path(config.config_file_path).name}, nav: '{title}: {target}' names a page "
                                     f"that is not in {docs.name}/; add the page or remove the line")
+        questions.check_pages(self.build.handbook.questions, [t for _, t in nav_pages(config.nav) if isinstance(t, str)])
         self.build.pages = list(nav.pages)
         return nav
 
@@ -164,7 +172,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
         # The frame's words and dates in the edition's language; its help routes are its country's.
         env.globals.update(words=build.handbook.words, country=build.handbook.countries.countries[build.handbook.country],
-                           checklist_words=Markup(build.checklist))  # the checklist script's words, as JSON
+                           checklist_words=Markup(build.checklist),  # the checklist script's words, as JSON
+                           patients_handouts=pdf.patients_handouts(build.clinic),
+                           offline_worker=build.offline)  # overrides/partials/offline.html
         env.filters["long_date"] = build.handbook.long_date
         return env
 
@@ -186,7 +196,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(50)  # before the search plugin writes the index
     @one_line
-    def on_post_build(self, config) -> None:
+    def _post_build(self, config) -> None:
         build, site_dir = self.build, Path(config.site_dir)
         search = config.plugins.get("material/search")
         if search is not None:
@@ -212,12 +222,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         else:
             steps.make_pdfs(site_dir, build.root, info, pages, build.handbook, build.env, build.clinic)
 
+    @event_priority(-200)  # last: after the search index, the redirect pages and the offline plugin's files
+    @one_line
+    def _offline(self, config) -> None:
+        build = self.build
+        if build.offline:
+            site_dir = Path(config.site_dir)
+            log.info("Offline: %s", offline.make_offline(site_dir, config.site_name, build.handbook.t("Handbook"),
+                                                          config.site_description or "", build.lang))
+
+    on_post_build = CombinedEvent(_post_build, _offline)
+
     def _search_words(self, entries: list[dict]) -> None:
         words = search_words.compile_words(self.build.handbook.search_words)
         unused = search_words.add_to_index(entries, words)
         if unused:
             log.warning(f"data/search-words.yaml: no page uses {', '.join(repr(w) for w in unused)}; "
                         "change the word to one the pages use, or remove it")
+        urls = {page.file.src_uri: page.url or "index.html" for page in self.build.pages}
+        missing = search_words.add_questions(entries, self.build.handbook.questions, urls)
+        if missing:
+            raise HandbookError(f"data/{questions.QUESTIONS}: search has no section for "
+                                f"{', '.join(missing)}; answer with a heading's id")
         if self.build.lang != "en":
             languages.add_accent_free_words(entries)
 

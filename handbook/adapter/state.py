@@ -31,6 +31,7 @@ class Build:
     records: tuple
     pdfs: bool
     addresses: dict[str, str]
+    offline: bool = False  # write the manifest and the offline worker (sw.js) after everything else
     checklist: str = ""
     pages: list = field(default_factory=list)
     status: dict = field(default_factory=dict)  # what `python -m handbook review` reads

@@ -1,6 +1,6 @@
 """Every benchmark runs in its smoke mode (tiny sizes, one run, results to a temporary folder),
 so a change that breaks one fails here instead of at the next measurement. The web benchmarks
-(lighthouse*.py) need nginx and Lighthouse from npm: `make bench-web` runs them."""
+(lighthouse*.py) use Debian's nginx and Lighthouse from npm, which `./task test` installs."""
 
 import subprocess
 
@@ -9,7 +9,8 @@ import pytest
 from support import BIN, ROOT, mkdocs_env
 
 SCRIPTS = {"build_scaling.py": "build.md", "build_compare.py": "build-compare.md", "languages.py": "languages.md",
-           "pdf_bench.py": "pdf.md", "suite.py": "suite.md"}
+           "lighthouse.py": "web.md", "lighthouse_es.py": "web-es.md", "pdf_bench.py": "pdf.md", "suite.py": "suite.md"}
+SPREAD = True  # each benchmark on its own: they share no fixture
 
 
 @pytest.mark.parametrize("script", sorted(SCRIPTS))

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from handbook.data import load_handbook
+from handbook.figures import DRAWN
 from support import ROOT, build_ok, copy_project, fact_phrases
 
 FACTS = load_handbook(ROOT / "data").facts
@@ -17,13 +18,18 @@ def marker(key: str) -> str:
     return f"FACT{key.replace('_', '').upper()}MARK"
 
 
+def marked(key: str) -> str:
+    """The marker, after new numbers where a figure draws the fact (handbook/figures.py)."""
+    return f"2 to 4 {marker(key)}" if key in DRAWN else marker(key)
+
+
 @pytest.fixture(scope="module")
 def marked_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("marked"))
     facts = project / "data/facts.yaml"
     text = facts.read_text(encoding="utf-8")
     for key in FACTS:
-        text, count = re.subn(rf"^({key}:\n(?:  #.*\n)*  value: ).*$", rf"\g<1>{marker(key)}", text, flags=re.M)
+        text, count = re.subn(rf"^({key}:\n(?:  #.*\n)*  value: ).*$", rf"\g<1>{marked(key)}", text, flags=re.M)
         assert count == 1, key
     facts.write_text(text, encoding="utf-8")
     return build_ok(project, project / "site")

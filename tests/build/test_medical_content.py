@@ -25,10 +25,23 @@ def article(soup) -> str:
     return plain(soup.select_one("article"))
 
 
+def section(soup, ident: str) -> str:
+    """The text under one h2 of a page's article, up to the next h2."""
+    heading = soup.select_one(f"article h2#{ident}")
+    assert heading is not None, ident
+    parts = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        parts.append(plain(node))
+    return " ".join(parts)
+
+
 def blocks(soup) -> list[str]:
-    """Paragraphs, list items and table cells of a page's article, as plain text."""
+    """Paragraphs, list items and table cells of a page's article, as plain text: what the handbook says,
+    not the patients' questions it lists (they ask "are home devices FDA approved?")."""
     found = soup.select_one("article").find_all(["p", "li", "td", "th", "dd", "dt"])
-    return [plain(el) for el in found]
+    return [plain(el) for el in found if not el.find_parent(class_="hb-questions")]
 
 
 def sentences(soup) -> list[str]:
@@ -141,10 +154,21 @@ def test_the_vitiligo_trial_is_labelled_a_trial_everywhere():
 
 
 def test_clinic_habit_is_labelled_as_such(html_pages):
-    isotretinoin = " ".join(advice(html_pages["is-it-right-for-me.html"], "isotretinoin")["microneedling"][1:])
-    assert "clinic habit" in isotretinoin
-    assert "clinic habit" in article(html_pages["before-treatment.html"])
+    assert "from clinic instructions rather than research" in article(html_pages["before-treatment.html"])
     assert "not from research" in article(html_pages["after-treatment.html"])
+    aftercare = section(html_pages["botox-safety.html"], "aftercare")
+    assert "we found no study" in aftercare and "clinic habit" in aftercare
+
+
+def test_the_isotretinoin_wait_gives_both_the_product_information_and_the_review(html_pages):
+    # The product information gives a wait; the 2017 review found too little evidence for it.
+    # Neither is "just clinic habit", and the review did not study microneedling on its own.
+    isotretinoin = " ".join(advice(html_pages["is-it-right-for-me.html"], "isotretinoin")["microneedling"][1:])
+    for text in (isotretinoin,):
+        assert "product information" in text and "6 months" in text
+        assert "2017 expert review found too little evidence" in text
+        assert "clinic habit" not in text
+    assert "microneedling on its own" in isotretinoin
 
 
 # ---- When to get help: the same on every page, and cold sores the same day ----

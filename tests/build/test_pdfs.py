@@ -70,10 +70,21 @@ def test_handout_keeps_to_its_budget_of_a4_pages_with_clinic_dates_and_url(site_
     assert f"Page 1 of {len(reader.pages)}" in body
 
 
-def test_handout_pages_link_to_their_pdf(html_pages):
+def test_patients_download_a_copy_of_their_own_with_no_blanks_to_fill_in(site_dir, html_pages):
+    placeholders = [v for v in site_config().extra["clinic"].values() if v]
     for slug, md in HANDOUTS.items():
         link = html_pages[page_url(md)].select_one(".hb-handout-link a")
-        assert link["href"] == f"handouts/{slug}.pdf"
+        assert link["href"] == f"handouts/patient/{slug}.pdf"
+        for copy in (site_dir / link["href"], site_dir / "handouts/patient/large-print" / f"{slug}.pdf"):
+            body = " ".join(text(copy).split())
+            assert [v for v in placeholders if v in body] == [], copy
+            assert "Ask the clinic that treated you" in body and site_config().site_name in body, copy
+
+
+def test_a_clinics_pages_offer_its_own_handouts(branded):
+    assert not (branded / "handouts" / "patient").exists()
+    page = (branded / "after-treatment.html").read_text(encoding="utf-8")
+    assert 'href="handouts/after-treatment.pdf"' in page
 
 
 def test_contraindications_handout_holds_every_condition(site_dir, hb):

@@ -282,12 +282,6 @@ def test_reading_order_starts_with_the_clinic_and_the_leaflet_title(site_dir):
 # ---- Wording for paper ----
 
 
-def test_no_web_only_instructions_on_paper(site_dir):
-    for pdf in every_pdf(site_dir):
-        found = paper.WEB_ONLY.findall(text(pdf))
-        assert not found, f"{pdf.name}: web-only wording {found}"
-
-
 def test_links_print_as_references_a_reader_can_follow(site_dir):
     before = text(site_dir / "handouts" / "before-treatment.pdf")
     assert "the leaflet \u201cIs it right for me?\u201d" in before
@@ -332,14 +326,6 @@ def test_printable_numbers_marks_in_reading_order_and_lists_them():
     assert [a.get_text() for a in out.select(".hb-sources a")] == ["1", "2", "1"]
     assert [li["id"] for li in out.select("ol.hb-references li")] == ["source-b", "source-a", "source-c"]
     assert out.select_one(".hb-sources a")["href"] == "#source-b"
-
-
-def test_web_only_sentences_go_and_the_rest_stays():
-    body = ("<p>Words are in the glossary. Hold your mouse over an underlined word, or tap it, "
-            "to see what it means. See <a href='x.html'>x</a>.</p><p>Use the search box at the top.</p>")
-    out = paper.for_paper(body, "page.html", paper.Rules())
-    assert out.get_text(" ", strip=True).startswith("Words are in the glossary. See")
-    assert "mouse" not in str(out) and "search" not in str(out)
 
 
 # ---- Help numbers by country ----

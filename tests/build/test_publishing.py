@@ -36,8 +36,8 @@ def test_failed_build_publishes_nothing(project, tmp_path):
     site.mkdir()
     (site / "index.html").write_text("last good build")
     add_page(project, "{{ undefined_thing }}")
-    # -o: the venv is the test's own; make must not rebuild it, only run the build.
-    result = subprocess.run(["make", "-o", f"{BIN}/.installed", "build", f"VENV={BIN.parent}", "HANDOUTS=0"],
+    # -o: the venv and node packages are the test's own; make must not install them, only run the build.
+    result = subprocess.run(["make", "-o", f"{BIN}/.installed", "-o", "node_modules/.installed", "build", f"VENV={BIN.parent}", "HANDOUTS=0"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode != 0
     assert "docs/scratch.md, line 10: 'undefined_thing' is not allowed" in result.stdout + result.stderr

@@ -155,3 +155,14 @@ def test_the_clinic_handouts_page_lists_every_handout_from_front_matter(html_pag
     assert sorted(slugs) == sorted(meta["handout"] for meta in page_front_matter().values() if meta.get("handout"))
     for row, slug in zip(rows, slugs, strict=True):
         assert f"handouts/{slug}.pdf" in [a["href"] for a in row.find_all("a")]
+
+
+def test_every_page_lists_every_source_it_cites(html_pages):
+    """A mark in the text, a box or a table leads to an entry of the page's own Sources list too."""
+    for name, soup in html_pages.items():
+        body = content(soup)
+        listed = {li.get("id", "").removeprefix("ref-") for li in body.select("#sources ~ div li")}
+        cited = {a["href"].split("#")[1] for a in body.select('a[href*="references.html#"]')
+                 if not a.find_parent("ol", class_="hb-references")}
+        if name != "references.html":
+            assert cited <= listed, f"{name}: cites {sorted(cited - listed)} but does not list them"

@@ -4,7 +4,7 @@ data, and another country's own words found wherever they are."""
 import pytest
 
 from handbook.data import load_handbook
-from handbook.editions import Edition, foreign_words, select
+from handbook.editions import Edition, check_paper_words, foreign_words, select
 from handbook.errors import HandbookError
 from support import ROOT
 
@@ -62,6 +62,18 @@ def test_an_unknown_country_names_the_known_ones():
         load_handbook(ROOT / "data", "en", "FR")
 
 
+def test_a_service_with_an_unknown_source_fails_in_every_edition(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    countries = tmp_path / "data" / "countries.yaml"
+    countries.write_text(countries.read_text(encoding="utf-8").replace("source: fda-medwatch", "source: medwatch"),
+                         encoding="utf-8")
+    with pytest.raises(HandbookError, match=r"^data/countries.yaml, country 'US', key 'facts': unknown source id "
+                                            r"'medwatch'"):
+        load_handbook(tmp_path / "data", "en", "GB")
+
+
 def test_every_countrys_words_are_written_in_each_language():
     english, spanish = (load_handbook(ROOT / "data", lang).countries.countries for lang in ("en", "es"))
     assert spanish["US"].emergency == "llame al 911 o vaya a la sala de emergencias"
@@ -69,3 +81,28 @@ def test_every_countrys_words_are_written_in_each_language():
         assert country.urgent != english[code].urgent and country.medicine_rule == english[code].medicine_rule
         same = {k for k, f in country.facts.items() if f.value == english[code].facts[k].value}
         assert same <= {"emergency_number", "fever"}, code  # numbers, and a fact shown as it is
+
+
+@pytest.mark.parametrize("edition, text", [
+    (Edition("en", "GB", "paper"), "<p>Hold your mouse over a word.</p>"),
+    (Edition("es", "ES", "paper"), "<p>Haga clic en el enlace.</p>"),
+])
+def test_paper_with_a_screen_word_fails_naming_it(edition, text):
+    with pytest.raises(HandbookError, match=r"^handouts/x.pdf \(.* paper edition\): '(mouse|Haga clic)' is for a screen"):
+        check_paper_words({"handouts/x.pdf": text}, edition)
+
+
+def test_paper_words_are_read_in_their_own_language():
+    check_paper_words({"x.pdf": "<p>No se toque la piel. Click.</p><ol class=\"hb-references\"><li>web page</li></ol>"},
+                      Edition("es", "ES", "paper"))
+
+
+@pytest.mark.parametrize("lang, country, expected", [
+    ("es", "GB", "20 de noviembre de 2026"),  # Spanish handouts for a clinic in the UK: CLDR has no es_GB
+    ("en", "US", "November 20, 2026"),
+    ("en", "GB", "20 November 2026"),
+])
+def test_dates_are_written_for_the_editions_language_and_country(lang, country, expected):
+    import datetime as dt
+
+    assert load_handbook(ROOT / "data", lang, country).long_date(dt.date(2026, 11, 20)) == expected

@@ -191,3 +191,47 @@ def test_unknown_fact_names_the_allowed_ones():
     assert facts.numbing_minutes == "30 to 60"
     with pytest.raises(HandbookError, match="unknown fact 'numbng'; allowed values: numbing_minutes"):
         _ = facts.numbng
+
+
+@pytest.mark.parametrize("url, label", [
+    ("https://doi.org/10.1001/jamadermatol.2013.8687", "doi:10.1001/jamadermatol.2013.8687"),
+    ("https://pubmed.ncbi.nlm.nih.gov/31234567/", "PubMed 31234567"),
+    ("https://www.nhs.uk/conditions/botox/", "nhs.uk"),
+    ("https://yellowcard.mhra.gov.uk/", "yellowcard.mhra.gov.uk"),
+])
+def test_a_source_links_with_a_short_label_on_screen(hb, url, label):
+    assert macros.source_label(url) == label
+    one = hb.model_copy(update={"references": {**hb.references,
+                                               "nhs-botox": hb.references["nhs-botox"].model_copy(update={"url": url})}})
+    assert f'<a href="{url}">{label}</a>' in macros.render_references(one, ["nhs-botox"])
+
+
+def test_a_source_link_takes_its_address_from_the_data_and_keeps_the_words_as_text(hb):
+    from handbook.page_macros import macros
+
+    link = soup(macros(hb, lambda: "risks-and-safety.md")["source_link"]("mhra-yellow-card", "the <b>Yellow Card</b>"))
+    assert link.a["href"] == hb.references["mhra-yellow-card"].url and link.a.get_text() == "the <b>Yellow Card</b>"
+    with pytest.raises(HandbookError, match="source_link\\(\\): unknown source id 'nobody'"):
+        macros(hb, lambda: "")["source_link"]("nobody", "x")
+
+
+@pytest.mark.parametrize(("country", "lang", "source", "words"), [
+    ("GB", "en", "mhra-yellow-card", "Yellow Card"), ("US", "en", "fda-medwatch", "MedWatch"),
+    ("ES", "es", "aemps-notificaram", "NotificaRAM")])
+def test_a_countrys_service_links_to_its_own_page_in_its_own_words(country, lang, source, words):
+    from handbook.page_macros import macros
+
+    edition = load_handbook(ROOT / "data", lang=lang, country=country)
+    link = soup(macros(edition, lambda: "")["fact_link"]("report_side_effects"))
+    assert link.a["href"] == edition.references[source].url and words in link.a.get_text()
+    assert link.a.get_text() == edition.local["report_side_effects"]
+
+
+def test_a_fact_that_names_no_service_cannot_be_a_link(hb):
+    from handbook.page_macros import macros
+
+    with pytest.raises(HandbookError, match="fact_link\\(\\): the fact 'a_doctor' names no service"):
+        macros(hb, lambda: "")["fact_link"]("a_doctor")
+    with pytest.raises(HandbookError, match="fact_link\\(\\): unknown country fact 'needle_depth_mm'"):
+        macros(hb, lambda: "")["fact_link"]("needle_depth_mm")
+

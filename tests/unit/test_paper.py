@@ -12,17 +12,24 @@ def test_the_contact_card_carries_the_clinics_number_in_every_language(title):
     assert str(out.select_one(".non-urgent")).endswith('<p class="card-contact">Riverside: 020 7946 0000</p></div>')
 
 
-RULES = dict(medicines=("Botox",), without_medicine_names={"Recent fillers, Botox or laser": "Recent fillers or laser"})
-BOX = ('<div class="admonition relative"><div class="admonition-title">{title}</div>'
+RULES = dict(medicines=("Botox",))
+BOX = ('<div class="admonition relative"><div class="admonition-title"{alt}>{title}</div>'
        '<p>Talk to your clinician first.</p></div><p>After.</p>')
+ALT = ' data-without-medicine="Recent fillers or laser"'
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("Recent fillers, Botox or laser", BOX.format(title="Recent fillers or laser")),  # reworded: kept
-    ("Botox in the last month", "<p>After.</p>"),  # cannot be reworded: the box goes whole
+@pytest.mark.parametrize("alt, expected", [
+    (ALT, BOX.format(alt=ALT, title="Recent fillers or laser")),  # data words it without the medicine: kept
+    ("", "<p>After.</p>"),  # no such wording: the box goes whole
 ])
-def test_a_box_keeps_its_title_or_goes_whole(title, expected):
+def test_a_box_keeps_its_title_or_goes_whole(alt, expected):
     rules = paper.Rules(**RULES)
-    out = paper.for_paper(BOX.format(title=title), "x.html", rules)
+    out = paper.for_paper(BOX.format(alt=alt, title="Recent fillers, Botox or laser"), "x.html", rules)
     assert str(out) == expected
-    assert rules.left_out_report == ([] if "fillers" in title else [f"{title} Talk to your clinician first."])
+    assert rules.left_out_report == ([] if alt else ["Recent fillers, Botox or laser Talk to your clinician first."])
+
+
+def test_words_marked_as_naming_a_medicine_go_and_the_sentence_stays():
+    body = '<p>Report side effects of a medicine<span data-names-medicine> (such as Botox)</span> to the MHRA.</p>'
+    out = paper.for_paper(body, "x.html", paper.Rules(**RULES))
+    assert str(out) == "<p>Report side effects of a medicine to the MHRA.</p>"

@@ -97,8 +97,8 @@ def test_page_hash_ignores_the_review_lines_only():
 
 def test_every_template_word_has_a_spanish_string():
     used = set()
-    for template in (ROOT / "handbook" / "templates" / "macros").glob("*.html"):
-        used |= set(re.findall(r'_\("([^"]+)"\)', template.read_text(encoding="utf-8")))
+    for template in [*(ROOT / "handbook" / "templates").glob("[mf]*/*.html"), ROOT / "handbook" / "figures.py"]:
+        used |= set(re.findall(r'(?<![\w.])(?:_|t)\("([^"]+)"\)', template.read_text(encoding="utf-8")))
     used |= {"Sources", "trial", "review", "guideline", "regulator", "expert opinion"}
     strings = translations.strings(ES, "data/es")
     assert sorted(used - set(strings)) == []
@@ -124,3 +124,14 @@ def test_the_spanish_nav_lists_the_same_pages_in_the_same_order():
     es = load_config(str(ROOT / "mkdocs.es.yml"))
     assert pages(es["nav"]) == pages(en["nav"])
     assert es["theme"]["language"] == "es" and Path(es["docs_dir"]).name == "docs-es"
+
+
+HEADING_ID = re.compile(r"^#{2,6} .*\{ #([a-z0-9-]+)", re.M)
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "docs-es").glob("*.md")))
+def test_a_translated_page_has_the_english_headings_ids_in_order(page):
+    """Links, the questions' answers (data/questions.yaml) and search lead to the same section in every language."""
+    english = HEADING_ID.findall((ROOT / "docs" / page).read_text(encoding="utf-8"))
+    assert HEADING_ID.findall((ROOT / "docs-es" / page).read_text(encoding="utf-8")) == english
+    assert len(english) == len(re.findall(r"^#{2,6} ", (ROOT / "docs" / page).read_text(encoding="utf-8"), re.M))

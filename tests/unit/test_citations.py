@@ -1,0 +1,27 @@
+"""Source marks in a page's text (cite()) and the page's Sources list: plain functions, input and output."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.data import load_handbook
+from handbook.errors import HandbookError
+from handbook.page_macros import cited_sources, macros
+from support import ROOT
+
+HB = load_handbook(ROOT / "data")
+
+
+def test_the_sources_list_is_the_front_matters_then_every_other_source_cited():
+    rendered = ('<a href="references.html#b">2</a> <a href="../references.html#c">3</a> '
+                '<a href="references.html#a">1</a> <a href="https://example.org/#x">x</a>')
+    assert cited_sources(["a", "z"], rendered) == ["a", "z", "b", "c"]
+
+
+def test_cite_marks_link_to_the_references_and_unknown_ids_fail():
+    cite = macros(HB, lambda: "after-treatment.md")["cite"]
+    marks = BeautifulSoup(cite("nhs-botox", "alam-2014"), "html.parser").select(".hb-sources a")
+    assert [a["href"] for a in marks] == ["references.html#nhs-botox", "references.html#alam-2014"]
+    with pytest.raises(HandbookError, match=r"^cite\(\): unknown source id 'nhs-botx'"):
+        cite("nhs-botx")
+    with pytest.raises(HandbookError, match=r"^cite\(\): name at least one source id"):
+        cite()
