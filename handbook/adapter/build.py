@@ -7,11 +7,13 @@ mkdocs.es.yml``, without paying Python's and MkDocs' start-up once per language.
 
 import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from handbook.errors import HandbookError
@@ -79,13 +81,25 @@ def main(root: Path, site: Path) -> int:
     return 0
 
 
+@contextmanager
+def _own_plugins():
+    """Plugins of their own for a build inside a build: MkDocs keeps one instance of each plugin
+    that has start-up hooks (for `serve`), so the inner build would otherwise reset the outer one's."""
+    option = dict(MkDocsConfig._schema)["plugins"]
+    outer, option.plugin_cache = option.plugin_cache, {}
+    try:
+        yield
+    finally:
+        option.plugin_cache = outer
+
+
 def paper_edition(config_file: str, country: str, site_dir: Path) -> None:
     """A language's handouts for a clinic in another country: its pages rendered for that country, on paper,
     the PDFs copied into ``site_dir``."""
     import shutil
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="handbook-paper-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="handbook-paper-") as tmp, _own_plugins():
         config = load_config(config_file, site_dir=tmp, strict=True)
         plugin = config.plugins["handbook"]
         plugin.config.country, plugin.config.medium, plugin.config.pdfs = country, "paper", True
