@@ -18,7 +18,7 @@ from handbook.errors import HandbookError
 from handbook.render import TEMPLATES, render_block
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-WIDTH = 340  # drawing units across the course and get-help figures: their words at body size on a phone
+WIDTH = 340  # drawing units across the figures laid out by ``stack``: their words at body size on a phone
 LINE = 20  # drawing units from one line of words to the next (the words are 15 units high)
 CHAR, BOLD = 8.0, 9.0  # drawing units a character takes on average, plain and bold, in DejaVu Sans: the widest
 # face used (paper); tests/unit/test_figures.py measures every line in it
@@ -101,7 +101,48 @@ def _get_help(hb: Handbook) -> dict:
                 emergency=hb.local["help_emergency"])
 
 
-FIGURES: dict[str, Callable[[Handbook], dict]] = {"skin-depths": _skin_depths, "course": _course, "get-help": _get_help}
+def _recovery(hb: Handbook) -> dict:
+    """Healing day by day, as the recovery table on after-treatment has it: a swatch for how red the skin is."""
+    days, settled = (str(hb.facts[k].value) for k in ("redness_days", "side_effects_settle_days"))
+    t = hb.t
+    steps = stack([
+        (t("Day of treatment"), t("Red like sunburn, with tiny dots of blood and mild swelling"), 0),
+        (t("Days {days}").format(days=days), t("Redness and swelling fade a little each day"), 0),
+        (t("Up to day {day}").format(day=settled), t("Dry, flaky skin that settles on its own"), 0),
+        (t("Weeks to months"), t("Your skin slowly makes new collagen"), 0),
+    ], top=8, gap=18, x=44)
+    return dict(width=WIDTH, steps=steps, height=steps[-1]["bottom"] + 8, days=days, settled=settled)
+
+
+def _how_it_works(hb: Handbook) -> dict:
+    """The two treatments side by side: what each does to the skin or the muscle, and how soon it shows."""
+    t = hb.t
+    facts = {k: str(hb.facts[k].value) for k in ("results_months", "botox_onset_days", "botox_lasts_months")}
+    rows = stack([
+        (t("Microneedling: tiny holes in the skin"),
+         t("The skin heals and makes new collagen. Changes show after {months} months.").format(
+             months=facts["results_months"]), 70),
+        (t("Botox: an injection into a muscle"),
+         t("The muscle relaxes, so the line above it softens. It works within {days} days and lasts {lasts} "
+           "months.").format(days=facts["botox_onset_days"], lasts=facts["botox_lasts_months"]), 92),
+    ], top=1, gap=20, x=4)
+    return dict(width=WIDTH, rows=rows, height=rows[-1]["bottom"] + 4, **facts)
+
+
+def _devices(hb: Handbook) -> dict:
+    """The three devices clinics use, each a line drawing beside its name and what it does."""
+    t = hb.t
+    rows = stack([
+        (t("A pen"), t("An electric device. It moves a cartridge of needles up and down very fast."), 0),
+        (t("A roller"), t("A small drum covered in needles, rolled over the skin."), 0),
+        (t("A stamp"), t("A flat head of needles, pressed onto the skin."), 0),
+    ], top=1, gap=10, x=84, least=74)
+    return dict(width=WIDTH, rows=rows, height=rows[-1]["bottom"] + 1)
+
+
+FIGURES: dict[str, Callable[[Handbook], dict]] = {
+    "skin-depths": _skin_depths, "course": _course, "get-help": _get_help, "recovery": _recovery,
+    "how-it-works": _how_it_works, "devices": _devices}
 
 
 def render_figure(hb: Handbook, name: str, uid: str) -> str:

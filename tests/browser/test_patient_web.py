@@ -169,8 +169,10 @@ def test_touch_targets_are_at_least_24px(phone, server):
 def test_comparison_page_is_half_as_long_on_a_phone(phone, server):
     phone.goto(server + "microneedling-vs-botox.html")
     # Without what came after the measure: its Sources list, which now names every source the page cites (20,
-    # where it once listed 3), the folded list of the questions it answers, and the Key points box on top.
-    height = phone.evaluate("document.documentElement.scrollHeight - ['#sources + div', '.hb-questions', '.key-points']"
+    # where it once listed 3), the folded list of the questions it answers, the Key points box on top and the
+    # figure of how each treatment works.
+    height = phone.evaluate("document.documentElement.scrollHeight - ['#sources + div', '.hb-questions', '.key-points',"
+                            " '.hb-figure']"
                             ".reduce((sum, s) => sum + document.querySelector(s).getBoundingClientRect().height, 0)")
     assert height <= COMPARISON_HEIGHT_BEFORE / 2, height
     # Folded topics against the same cards all open.
