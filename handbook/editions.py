@@ -30,8 +30,9 @@ class Edition:
 
 
 def select(html: str, edition: Edition, label: str) -> str:
-    """The page body for one edition: blocks marked for other countries or the other medium removed."""
-    if all(edition.country in value.split() if kind == "country" else value == edition.medium
+    """The page body for one edition: blocks marked for other countries or the other medium removed
+    (an edition whose medium is "" keeps both media's blocks)."""
+    if all(edition.country in value.split() if kind == "country" else value in (edition.medium or value)
            for kind, value in MARKED.findall(html)):
         return html  # nothing marked for another edition: no need to parse the page
     from bs4 import BeautifulSoup
@@ -44,7 +45,7 @@ def select(html: str, edition: Edition, label: str) -> str:
         if medium is not None and medium not in MEDIA:
             raise HandbookError(f"{label}: data-medium=\"{medium}\" is not a medium; use web or paper")
         if (countries is not None and edition.country not in countries.split()) or \
-                (medium is not None and medium != edition.medium):
+                (medium is not None and edition.medium and medium != edition.medium):
             element.decompose()
     return str(soup)
 

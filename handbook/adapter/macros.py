@@ -9,6 +9,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs_macros.errors import format_error
 
+from handbook import editions
 from handbook.errors import HandbookError
 from handbook.frontmatter import read_meta
 from handbook.page_macros import (
@@ -111,8 +112,11 @@ def on_pre_page_macros(env) -> None:
 @one_line
 def on_post_page_macros(env) -> None:
     """The questions the page answers and its sources list, appended once its template has rendered."""
-    hb = _build(env).handbook
+    build = _build(env)
+    hb = build.handbook
     if 'class="hb-references"' in env.markdown:  # the page shows the list itself (reference_list())
         return
-    env.page.meta["sources"] = sources = cited_sources(env.page.meta.get("sources"), env.markdown)
+    # Only what this country's editions cite, on the web and on paper: not another country's marked text.
+    cited = editions.select(env.markdown, build.edition(""), page_label(env.page))
+    env.page.meta["sources"] = sources = cited_sources(env.page.meta.get("sources"), cited)
     env.markdown += questions_section(hb, env.page.file.src_uri) + sources_section(hb, sources)

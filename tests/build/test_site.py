@@ -166,3 +166,11 @@ def test_every_page_lists_every_source_it_cites(html_pages):
                  if not a.find_parent("ol", class_="hb-references")}
         if name != "references.html":
             assert cited <= listed, f"{name}: cites {sorted(cited - listed)} but does not list them"
+
+
+def test_a_source_only_another_countrys_text_cites_is_not_listed(html_pages):
+    """The UK site names the Yellow Card: the US and Spanish reporting services, cited in text marked for
+    those countries (data-country), stay off its pages' Sources lists."""
+    for name in ("botox-safety.html", "risks-and-safety.html"):
+        listed = {li.get("id", "").removeprefix("ref-") for li in content(html_pages[name]).select("#sources ~ div li")}
+        assert "mhra-yellow-card" in listed and not {"fda-medwatch", "aemps-notificaram"} & listed, name

@@ -16,6 +16,8 @@ PAGE = ('<p>All.</p><div data-country="GB"><p>UK.</p></div><div data-country="US
     (Edition("en", "GB", "web"), '<p>All.</p><div data-country="GB"><p>UK.</p></div><p data-medium="web">Online.</p>'),
     (Edition("en", "US", "paper"), '<p>All.</p><div data-country="US ES"><p>US or Spain.</p></div>'
                                    '<p data-medium="paper">Printed.</p>'),
+    (Edition("es", "ES", ""), '<p>All.</p><div data-country="US ES"><p>US or Spain.</p></div>'
+                              '<p data-medium="web">Online.</p><p data-medium="paper">Printed.</p>'),  # both media
 ])
 def test_an_edition_keeps_only_its_own_blocks(edition, expected):
     assert select(PAGE, edition, "docs/x.md") == expected
