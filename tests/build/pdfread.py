@@ -15,11 +15,12 @@ MM = 72 / 25.4
 # the reason is given.
 PAGE_BUDGET = {
     "before-treatment": (2, 3, "fits on both sides of one sheet"),
-    "after-treatment": (4, 6, "day-by-day table, aftercare, the when-to-get-help figure and its three cards, and "
-                        "11 sources (3 pages on A4, 4 on Letter; large print: the figure moves the sources to a sixth)"),
+    "after-treatment": (5, 7, "the day-by-day figure and table, going back to work, aftercare, the when-to-get-help "
+                        "figure and its three cards, and 11 sources (4 pages on A4, 5 on Letter; large print 7)"),
     "cost-and-faq": (3, 5, "eight questions answered, with 11 sources (large print: 4 pages and the review line)"),
     "is-it-right-for-me": (7, 10, "every condition in its own box with why, what to do and evidence: 17 boxes (6 pages on A4, 7 on Letter)"),
-    "microneedling-vs-botox": (6, 10, "a 10-row comparison and every reason not to have Botox, in boxes"),
+    "microneedling-vs-botox": (6, 11, "a figure of how each works, a 10-row comparison and every reason not to have "
+                               "Botox, in boxes"),
 }
 TOP, BOTTOM = 16 * MM, 15 * MM  # the page margins in handbook/templates/pdf/_print_styles.html
 
