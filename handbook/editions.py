@@ -32,7 +32,7 @@ class Edition:
 def select(html: str, edition: Edition, label: str) -> str:
     """The page body for one edition: blocks marked for other countries or the other medium removed
     (an edition whose medium is "" keeps both media's blocks)."""
-    if all(edition.country in value.split() if kind == "country" else value in (edition.medium or value)
+    if all(edition.country in value.split() if kind == "country" else (not edition.medium or value == edition.medium)
            for kind, value in MARKED.findall(html)):
         return html  # nothing marked for another edition: no need to parse the page
     from bs4 import BeautifulSoup
