@@ -35,7 +35,7 @@ generateSW({
     ...lunr,
   ],
   globIgnores: ["**/*.map", "partials/**", "sw.js", ...ignore.map((folder) => `${folder}/**`)],
-  dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.(?:js|css)$/, // Material's hashed names
+  dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.js$/, // Material's hashed scripts (its stylesheets are trimmed)
   manifestTransforms: [(entries) => ({
     manifest: entries.map((e) => (e.url.endsWith(".html") ? { ...e, url: `${e.url}?precache` } : e)),
     warnings: [],

@@ -9,24 +9,19 @@ under the English site has its own, which takes over there). What it caches, and
 """
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
+from handbook import node
 from handbook.errors import HandbookError
 
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
-SCRIPT = Path(__file__).with_name("offline.cjs")
-PACKAGE = Path(__file__).resolve().parent.parent  # the checkout: its node_modules, after `npm ci`
 THEME = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{3,8})\b")
 ICONS = [{"src": "assets/icon.svg", "sizes": "any", "type": "image/svg+xml"},
          {"src": "assets/icon-192.png", "sizes": "192x192", "type": "image/png"},
          {"src": "assets/icon-512.png", "sizes": "512x512", "type": "image/png"},
          {"src": "assets/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"}]
-NEEDS_NODE = "run `npm ci` (make node), or set OFFLINE=0 to build without it"
 
 
 def theme_colour(site_dir: Path) -> str | None:
@@ -47,13 +42,6 @@ def write_manifest(site_dir: Path, name: str, short_name: str, description: str,
     return manifest
 
 
-def node_modules() -> list[Path]:
-    """Where workbox-build may be: the checkout's node_modules, the working folder's, then NODE_PATH."""
-    found = [PACKAGE / "node_modules", Path.cwd() / "node_modules"]
-    found += [Path(p) for p in os.environ.get("NODE_PATH", "").split(os.pathsep) if p]
-    return list(dict.fromkeys(p for p in found if (p / "workbox-build").is_dir()))
-
-
 def other_sites(site_dir: Path) -> list[str]:
     """Folders holding another language's site (its own handbook-pages.json): that site's worker caches them."""
     return sorted(p.parent.relative_to(site_dir).as_posix() for p in site_dir.glob("*/handbook-pages.json"))
@@ -61,19 +49,8 @@ def other_sites(site_dir: Path) -> list[str]:
 
 def write_worker(site_dir: Path, lang: str) -> str:
     """``sw.js`` by Workbox; returns the line it printed (files and bytes precached)."""
-    node = shutil.which("node")
-    if node is None:
-        raise HandbookError(f"offline: Node.js is not installed (`node` is not on PATH); install it and {NEEDS_NODE}")
-    modules = node_modules()
-    if not modules:
-        raise HandbookError(f"offline: workbox-build is not installed (no node_modules/workbox-build); {NEEDS_NODE}")
     config = {"site": str(site_dir.resolve()), "lang": lang, "ignore": other_sites(site_dir)}
-    result = subprocess.run([node, str(SCRIPT), json.dumps(config)], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "NODE_PATH": os.pathsep.join(map(str, modules))})
-    if result.returncode != 0:
-        lines = (result.stderr or result.stdout).strip().splitlines() or ["no message"]
-        raise HandbookError(f"offline: Workbox could not write {WORKER}: {lines[-1]}")
-    return result.stdout.strip()
+    return node.run_script("offline", "offline.cjs", "workbox-build", config, f"Workbox could not write {WORKER}")
 
 
 def check_site_dir(site_dir: Path) -> None:

@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook import editions, languages, minify, offline, pdf, settings, site_checks
+from handbook import editions, languages, minify, offline, pdf, settings, site_checks, theme_css
 from handbook.built import BuiltPage, SiteInfo, read_manifest
 from handbook.data import Handbook, load_handbook
 from handbook.errors import HandbookError
@@ -85,6 +85,12 @@ def minify_site(site_dir: Path, root: Path) -> int:
     """`minify SITE_DIR`: the handbook's own stylesheets and scripts, minified in place."""
     done = minify.minify_assets(site_dir)
     print(f"{site_dir}: {len(done)} files minified")
+    return 0
+
+
+def trim_theme_css(site_dir: Path, root: Path) -> int:
+    """`theme-css SITE_DIR`: the theme's stylesheets, trimmed to the rules the site uses (before `offline`)."""
+    print(f"{site_dir}: {theme_css.trim(site_dir)}")
     return 0
 
 

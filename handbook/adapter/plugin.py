@@ -32,6 +32,7 @@ from handbook import (
     settings,
     site_checks,
     steps,
+    theme_css,
     translations,
 )
 from handbook.adapter.macros import one_line, page_label
@@ -228,6 +229,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         build = self.build
         if build.offline:
             site_dir = Path(config.site_dir)
+            log.info("Theme stylesheets: %s", theme_css.trim(site_dir))
             log.info("Offline: %s", offline.make_offline(site_dir, config.site_name, build.handbook.t("Handbook"),
                                                           config.site_description or "", build.lang))
 

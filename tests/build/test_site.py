@@ -1,9 +1,12 @@
 """One strict build of the whole handbook, parsed as HTML."""
 
+import gzip
 import json
 import re
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from handbook import render
 from handbook.data import Handbook, load_handbook
@@ -174,3 +177,23 @@ def test_a_source_only_another_countrys_text_cites_is_not_listed(html_pages):
     for name in ("botox-safety.html", "risks-and-safety.html"):
         listed = {li.get("id", "").removeprefix("ref-") for li in content(html_pages[name]).select("#sources ~ div li")}
         assert "mhra-yellow-card" in listed and not {"fda-medwatch", "aemps-notificaram"} & listed, name
+
+
+FIRST_LOAD = 75 * 1024  # compressed bytes on the wire, headers included (benchmarks/results/web.md)
+HEADERS = 300           # bytes of response headers per file (nginx, measured in benchmarks/lighthouse.py)
+
+
+def first_load(page: Path, site_dir: Path) -> int:
+    """A page's own files as a cold load fetches them: the HTML, its stylesheets, scripts and icon, gzip level 6."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = [tag["href"] for tag in soup.select('link[rel="stylesheet"], link[rel="icon"]')]
+    files = [page.resolve()] + [(page.parent / src).resolve() for src in links + [tag["src"] for tag in soup.select("script[src]")]]
+    return sum(len(gzip.compress(f.read_bytes(), 6)) + HEADERS for f in files if f.is_relative_to(site_dir.resolve()))
+
+
+def test_every_pages_first_load_stays_within_75_kb(site_dir):
+    pages = [p for p in site_dir.rglob("*.html") if "/handouts/" not in p.as_posix()
+             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 30  # both languages
+    heavy = {p.relative_to(site_dir).as_posix(): size for p in pages if (size := first_load(p, site_dir)) > FIRST_LOAD}
+    assert not heavy, heavy

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from handbook import offline, settings
+from handbook import node, offline, settings
 from handbook.errors import HandbookError
 
 
@@ -15,7 +15,7 @@ def test_refuses_a_folder_that_is_not_a_built_site(tmp_path):
 
 def test_without_node_the_build_stops_with_one_line(tmp_path, monkeypatch):
     (tmp_path / "index.html").write_text("<h1>Home</h1>")
-    monkeypatch.setattr(offline.shutil, "which", lambda name: None)
+    monkeypatch.setattr(node.shutil, "which", lambda name: None)
     with pytest.raises(HandbookError, match=r"^offline: Node\.js is not installed.*set OFFLINE=0"):
         offline.make_offline(tmp_path, "Handbook", "Handbook", "", "en")
 
