@@ -7,13 +7,18 @@ from support import ROOT
 PAGES = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
 
 
-def type_query(page, query: str) -> None:
-    """Open search with the keyboard shortcut and type, key by key, as a reader does."""
+def type_query(page, query: str, pasted: bool = False) -> None:
+    """Open search with the keyboard shortcut and type, key by key, as a reader does; or paste all but the
+    last key (a question copied or dictated) and type that one."""
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-    box.press_sequentially(query)
+    if pasted:
+        box.fill(query[:-1])
+        box.press(query[-1])
+    else:
+        box.press_sequentially(query)
 
 
 def result_pages(page) -> list[str]:
@@ -22,8 +27,8 @@ def result_pages(page) -> list[str]:
     return list(dict.fromkeys(pages))  # distinct pages, best first
 
 
-def top_results(page, query: str, count: int = 3) -> list[str]:
-    type_query(page, query)
+def top_results(page, query: str, count: int = 3, pasted: bool = False) -> list[str]:
+    type_query(page, query, pasted)
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
     # Results change as each key is typed; read them once they stop changing.
     previous, current = None, result_pages(page)

@@ -135,7 +135,7 @@ def asked(lang: str, every: int = 6) -> list[tuple[str, str, str]]:
 
 def found(page, question: str, answer: str) -> bool:
     """The answer's page is among the first five and a result links to its section."""
-    if answer.split("#")[0] not in top_results(page, question, count=5):
+    if answer.split("#")[0] not in top_results(page, question, count=5, pasted=True):
         return False
     links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(a => a.href)")
     return any(re.sub(r"\?[^#]*", "", link.split("/")[-1]) == answer for link in links)
