@@ -12,7 +12,7 @@ from pathlib import Path
 from lighthouse import PRESETS, lighthouse, nginx
 from machine import BIN, QUIET, ROOT, SMOKE, write
 
-PAGES = ["es/index.html"] if SMOKE else ["es/index.html", "es/microneedling-vs-botox.html"]
+PAGES = ["es/index.html"] if SMOKE else ["es/index.html", "es/microneedling-vs-botox.html", "es/after-treatment.html"]
 
 
 def main() -> None:
