@@ -180,7 +180,7 @@ def test_a_source_only_another_countrys_text_cites_is_not_listed(html_pages):
 
 
 FIRST_LOAD = 75 * 1024  # compressed bytes on the wire, headers included (benchmarks/results/web.md)
-HEADERS = 300           # bytes of response headers per file (nginx, measured in benchmarks/lighthouse.py)
+HEADERS = 300           # bytes of response headers per file: what nginx sends (benchmarks/lighthouse.py)
 
 
 def first_load(page: Path, site_dir: Path) -> int:
