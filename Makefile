@@ -120,10 +120,12 @@ bench-web: venv node system-deps ## Lighthouse, page weight, phone page height a
 	$(call apt_ensure,nginx-light)
 	cd benchmarks && ../$(BIN)/python lighthouse.py && ../$(BIN)/python lighthouse_es.py
 
+# Extras are kept (fonttools[woff]==...): pip 23 in --require-hashes mode otherwise tries the newest
+# release for a dependency's extra (weasyprint's fonttools[woff]) and stops with "must be pinned".
 lock: ## Re-pin requirements.lock from requirements.in (needs network)
 	$(PYTHON) -m venv /tmp/pip-tools-venv
 	/tmp/pip-tools-venv/bin/pip install --quiet pip-tools==7.6.2
-	/tmp/pip-tools-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	/tmp/pip-tools-venv/bin/pip-compile --quiet --generate-hashes --no-strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 clean: ## Remove build output
