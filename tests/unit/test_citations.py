@@ -25,3 +25,13 @@ def test_cite_marks_link_to_the_references_and_unknown_ids_fail():
         cite("nhs-botx")
     with pytest.raises(HandbookError, match=r"^cite\(\): name at least one source id"):
         cite()
+
+
+def test_a_mark_in_a_table_cell_keeps_the_row_whole():
+    import markdown
+
+    cite = macros(HB, lambda: "after-treatment.md")["cite"]
+    table = f"| When | What |\n|---|---|\n| Day 1 | Red skin. {cite('chu-2021')} |\n| Day 7 | Dry skin. |\n"
+    rows = BeautifulSoup(markdown.markdown(table, extensions=["tables"]), "html.parser").select("tbody tr")
+    assert [[td.get_text(" ", strip=True) for td in row.find_all("td")] for row in rows] == [
+        ["Day 1", "Red skin. (Sources: 9 )"], ["Day 7", "Dry skin."]]
