@@ -110,8 +110,8 @@ bench-pdf: venv ## PDF build time per page, one core and all cores
 bench-build: venv ## Build time against plain Material, at 10 to 1,000 pages
 	cd benchmarks && ../$(BIN)/python build_scaling.py
 
-bench-suite: venv system-deps ## Test suite wall time: every tier on every core and on one, and the unit tier
-	cd benchmarks && ../$(BIN)/python suite.py
+bench-suite: venv node system-deps ## Test suite wall time before and after (BEFORE=rev): every tier on every core, and the unit tier
+	cd benchmarks && ../$(BIN)/python suite.py $(BEFORE)
 
 bench-compare: venv ## Build time before and after a change (git revisions), in one run
 	cd benchmarks && ../$(BIN)/python build_compare.py $(BEFORE) $(AFTER)

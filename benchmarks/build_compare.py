@@ -25,9 +25,10 @@ def worktree(revision: str, parent: Path) -> Path:
     return dest
 
 
-def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> None:
+def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
+    """Smoke mode: HEAD against itself, built once."""
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {rev: worktree(rev, Path(tmp)) for rev in (before, after)}
+        trees = {rev: worktree(rev, Path(tmp)) for rev in dict.fromkeys((before, after))}
         try:
             times: dict[str, list[float]] = {rev: [] for rev in trees}
             for _ in range(RUNS):

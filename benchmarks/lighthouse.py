@@ -32,7 +32,7 @@ http {{
   server {{ listen 127.0.0.1:{port}; root {site}; error_page 404 /404.html; }}
 }}
 """
-# Smoke mode (BENCH_SMOKE=1): one page, the phone preset, one run, the commit before against HEAD.
+# Smoke mode (BENCH_SMOKE=1): one page, the phone preset, one run, HEAD alone (before and after the same).
 PAGES = ["index.html"] if SMOKE else ["index.html", "microneedling-vs-botox.html", "after-treatment.html"]
 PRESETS = ("mobile",) if SMOKE else ("mobile", "desktop")
 BEFORE = "a85c81e"  # the site before the patient-first pages (home, callouts, phone comparisons, checklist)
@@ -186,9 +186,9 @@ def short(revision: str) -> str:
                           text=True).stdout.strip()
 
 
-def main(before: str = "HEAD~1" if SMOKE else BEFORE, after: str = "HEAD") -> None:
+def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     before, after = short(before), short(after)
-    revs = [before, after]
+    revs = list(dict.fromkeys([before, after]))  # one revision when before is after
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         trees = {rev: worktree(rev, tmp) for rev in revs}

@@ -19,6 +19,8 @@ from pypdf import PdfReader
 
 REPORT = re.compile(r"PDFs: (\d+) files, (\d+) pages in ([\d.]+) s")
 TARGET = 0.5  # seconds per page, median, using every core
+# The PDF step alone: no offline step (Node) in any build; in smoke mode one handout, not the whole set.
+STEP = {"OFFLINE": "0", **({"HANDOUTS_ONLY": "before-treatment"} if SMOKE else {})}
 PREVIOUS = "\n## Previous measurement\n"
 
 
@@ -31,7 +33,8 @@ def build(site: Path, **env: str) -> tuple[subprocess.CompletedProcess, float]:
     """One strict build and the CPU seconds it used (every process it started)."""
     before = children_cpu()
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env={**os.environ, **QUIET, **env}, capture_output=True, text=True, check=True)
+                            cwd=ROOT, env={**os.environ, **QUIET, **STEP, **env}, capture_output=True, text=True,
+                            check=True)
     return result, children_cpu() - before
 
 

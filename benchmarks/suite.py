@@ -1,30 +1,54 @@
-"""The test suite's wall time: every tier on one core and on every core, and the unit tier alone.
+"""The test suite's wall time, before and after a change, in one run: every tier on every core
+(`./task test`'s pytest) and the unit tier (`make test-fast`), each revision checked out into a
+temporary worktree and run with this checkout's venv and node_modules.
 
-Usage: .venv/bin/python benchmarks/suite.py   (or `make bench-suite`). Targets: the whole suite
-at most 5 minutes of pytest, the unit tier (`make test-fast`) at most 30 seconds. Run on a quiet
-machine: both whole-suite runs happen in one run, one after the other, so they see the same machine.
-Smoke mode times one small unit module only.
+Usage: .venv/bin/python benchmarks/suite.py [BEFORE [AFTER]]   (or `make bench-suite`)
+Targets: the whole suite at most 5 minutes of pytest, the unit tier at most 30 seconds. Run on a
+quiet machine: the runs follow one another, so they see the same machine. Smoke mode times one
+small unit module of HEAD only.
 """
 
-from machine import BIN, ROOT, SMOKE, timed, write
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
+from build_compare import worktree
+from lighthouse import short
+from machine import BIN, ROOT, SMOKE, timed, tree_env, write
+
+BEFORE = "1846f85"  # before one build per run for shared fixtures, HANDOUTS_ONLY and no offline step in test builds
 SUITES = [("every tier, every core (`./task test`)", ["-n", "auto", "--dist", "loadgroup"]),
-          ("every tier, one core", ["-p", "no:xdist"]),
           ("unit tier (`make test-fast`)", ["tests/unit"])]
 if SMOKE:
     SUITES = [("one unit module", ["tests/unit/test_editions.py"])]
 
 
-def main() -> None:
-    rows = []
-    for name, args in SUITES:
-        seconds = timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *args], ROOT)
-        rows.append(f"| {name} | {seconds:.0f} s ({seconds / 60:.1f} min) |")
-    write("suite.md", "Test suite wall time",
-          "Real Chromium, both languages and PDFs read back; one run each.\n\n"
-          "| Suite | Wall time |\n|---|---|\n" + "\n".join(rows) + "\n\nTargets: every tier at most 5 min, "
-          "the unit tier at most 30 s.")
+def pytest_seconds(tree: Path, args: list[str]) -> float:
+    env = {**tree_env(tree), "HANDOUTS": "", "PYTHONDONTWRITEBYTECODE": "1"}  # each test sets its own builds
+    return timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *args], tree, **env)
+
+
+def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
+    revs = list(dict.fromkeys([short(before), short(after)]))
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {rev: worktree(rev, Path(tmp)) for rev in revs}
+        try:
+            for tree in trees.values():  # the benchmarks' smoke tests look for both in the checkout
+                for shared in ("node_modules", ".venv"):
+                    os.symlink(ROOT / shared, tree / shared)
+            seconds = {(name, rev): pytest_seconds(tree, args) for name, args in SUITES for rev, tree in trees.items()}
+        finally:
+            for tree in trees.values():
+                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+    rows = "\n".join(f"| {name} | `{rev}` | {s:.0f} s ({s / 60:.1f} min) |" for (name, rev), s in seconds.items())
+    write("suite.md", "Test suite wall time, before and after",
+          f"`{revs[0]}` (before) against `{revs[-1]}` (after), one after the other in one run, on this "
+          "checkout's venv. Real Chromium, both languages and PDFs read back; one run each.\n\n"
+          f"| Suite | Revision | Wall time of pytest |\n|---|---|---|\n{rows}\n\n"
+          "Targets: every tier at most 5 min, the unit tier at most 30 s.")
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:])

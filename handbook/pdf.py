@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from handbook import figures
 from handbook.built import BuiltPage, SiteInfo
+from handbook.errors import HandbookError
 from handbook.render import environment, reference_numbers
 from handbook.settings import Clinic
 
@@ -155,8 +156,9 @@ def handbook_job(pages: list[BuiltPage], *, clinic: Clinic, size: str, site_dir:
 
 
 def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_dir: Path,
-         site: SiteInfo, created: str, report: list[str] | None = None) -> list[PdfJob]:
-    """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print.
+         site: SiteInfo, created: str, report: list[str] | None = None, only: tuple[str, ...] = ()) -> list[PdfJob]:
+    """Every PDF of a build: the handbook first (the longest), then each handout in standard and large print;
+    ``only``: just the handouts of these names (HANDOUTS_ONLY), and no handbook.
 
     Pages with ``audience: clinics`` stay out of the patient handbook. Where the
     clinic's country does not let a branded leaflet name a prescription-only
@@ -172,6 +174,11 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     named = lambda page: strict and bool(pattern.search(page.title))  # noqa: E731
     patient = [p for p in pages if p.audience == "patients" and not named(p)]
     handouts = [p for p in patient if p.handout]
+    if unknown := sorted(set(only) - {p.handout for p in pages if p.handout}):
+        raise HandbookError(f"settings: HANDOUTS_ONLY names {', '.join(repr(n) for n in unknown)}, which no page's "
+                            f"`handout:` is; the handouts are {', '.join(sorted(p.handout for p in pages if p.handout))}")
+    if only:
+        handouts = [p for p in handouts if p.handout in only]
     left_out = frozenset(p.file for p in pages if p not in patient)
     medicine_treatments = [t.id for t in handbook.treatments.values() if strict and pattern.search(t.name)]
     numbers = reference_numbers(handbook)
@@ -188,7 +195,7 @@ def jobs(pages: list[BuiltPage], *, handbook, clinic: Clinic, size: str, site_di
     lang = f"en-{clinic.country}" if site.language.startswith("en") else site.language  # the PDF's /Lang, for screen readers
     shared = dict(clinic=clinic, size=size, site_dir=site_dir, site=site, created=created, country=country,
                   medicine_treatments=medicine_treatments, lang=lang, long_date=handbook.long_date, words=handbook.t)
-    found = [handbook_job(patient, rules=book, **shared)]
+    found = [] if only else [handbook_job(patient, rules=book, **shared)]
     for large in (False, True):
         found += [handout_job(p, rules=leaflet, large=large, **shared) for p in handouts]
     if not clinic.branded:  # the patient's copy: the handbook's own details and "the clinic that treated you"

@@ -26,6 +26,9 @@ class Environment(BaseSettings):
 
     HANDOUTS: bool | None = None
     """Build the PDFs: 1/0, yes/no, true/false. Default: yes for `build`, no for `serve`."""
+    HANDOUTS_ONLY: str | None = None
+    """Make only these handouts (their `handout:` names, comma-separated), in standard and large print, and no
+    handbook PDF: a quick look at the handouts being edited."""
     OFFLINE: bool | None = None
     """Write the offline worker (sw.js, needs Node): 1/0, yes/no, true/false. Default: yes for `build`, no for `serve`."""
     HANDOUT_PAGE_SIZE: Literal["A4", "Letter"] = "A4"
@@ -152,6 +155,11 @@ def build_time(env: Environment) -> str:
     epoch = env.SOURCE_DATE_EPOCH
     moment = dt.datetime.fromtimestamp(epoch, dt.UTC) if epoch is not None else dt.datetime.now(dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def only_handouts(env: Environment) -> tuple[str, ...]:
+    """HANDOUTS_ONLY as names; empty: every handout and the handbook."""
+    return tuple(name.strip() for name in (env.HANDOUTS_ONLY or "").split(",") if name.strip())
 
 
 def worker_count(env: Environment) -> int:

@@ -26,7 +26,8 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
         site_checks.check_clinical_review(pages)
     left_out: list[str] = []
     jobs = pdf.jobs(pages, handbook=hb, clinic=clinic, size=env.HANDOUT_PAGE_SIZE,
-                    site_dir=site_dir, site=site, created=settings.build_time(env), report=left_out)
+                    site_dir=site_dir, site=site, created=settings.build_time(env), report=left_out,
+                    only=settings.only_handouts(env))
     edition = editions.Edition(site.language, clinic.country, "paper")
     printed = {Path(j.target).relative_to(site_dir).as_posix(): j.html for j in jobs}
     editions.check_foreign(printed, edition, hb.countries.countries)

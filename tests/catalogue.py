@@ -211,6 +211,8 @@ CASES = {
                           [r"settings: CLINIC_LOGO must be a PNG or JPEG image, and logo\.png is not one"]),
     "page-size": ({"HANDOUT_PAGE_SIZE": "A5"}, [r"settings: HANDOUT_PAGE_SIZE must be A4 or Letter, got 'A5'"]),
     "workers": ({"HANDOUT_WORKERS": "two"}, [r"settings: HANDOUT_WORKERS must be a whole number of 1 or more, got 'two'"]),
+    "handouts-only-unknown": ({"HANDOUTS": "1", "HANDOUTS_ONLY": "after-treatment, aftercare"},
+                              [r"settings: HANDOUTS_ONLY names 'aftercare', which no page's `handout:` is; the handouts are after-treatment, before-treatment"]),
     "handouts-flag": ({"HANDOUTS": "maybe"}, [r"settings: HANDOUTS must be 1 or 0 \(or yes/no, true/false\), got 'maybe'"]),
     "blank-clinic-name": ({"CLINIC_NAME": "   ", "CLINIC_PHONE": "020 7946 0001"}, [r"settings: CLINIC_NAME \(or extra\.clinic\.name\) is blank"]),
     "blank-clinic-phone": ({"CLINIC_NAME": "Riverside", "CLINIC_PHONE": ""}, [r"settings: CLINIC_PHONE \(or extra\.clinic\.phone\) is blank"]),

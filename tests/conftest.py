@@ -6,6 +6,7 @@ import fcntl
 import functools
 import http.server
 import os
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -14,24 +15,44 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from support import ROOT, build_ok, copy_project, inject_everywhere
+from support import ROOT, build_injected, build_ok, copy_project
+
+
+def shared(tmp_path_factory, worker_id, name: str, make) -> Path:
+    """``make(folder)``'s result, made once for the whole run: with several workers (pytest -n), the first
+    worker that asks makes it and the others wait for it (a file lock), so a fixture used by tests on two
+    workers costs one build, not two."""
+    base = tmp_path_factory.getbasetemp()
+    base = base if worker_id == "master" else base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def once(tmp_path_factory, worker_id):
+    """``once(name, make)``: a build that several modules or workers use, made once per run (see shared).
+    Module fixtures build through it too: a module's tests can be interleaved with another's, and pytest
+    then sets the module's fixtures up again."""
+    return functools.partial(shared, tmp_path_factory, worker_id)
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, worker_id) -> Path:
-    """The handbook, built once per session with `mkdocs build --strict`, the Spanish edition into es/ (as `make build`).
-
-    With several workers (pytest -n), the first one builds it and the others wait for it (a file lock)."""
+    """The handbook, built once per run with `mkdocs build --strict`, the Spanish edition into es/ (as `make build`)."""
     if prebuilt := os.environ.get("HANDBOOK_SITE"):
         return Path(prebuilt)
-    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
-    site = shared / "shared-site"
-    with open(shared / "shared-site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (site / "es" / "index.html").is_file():
-            build_ok(ROOT, site)
-            build_ok(ROOT, site / "es", config="mkdocs.es.yml")
-    return site
+
+    def make(site):
+        build_ok(ROOT, site, OFFLINE="1")
+        build_ok(ROOT, site / "es", config="mkdocs.es.yml", OFFLINE="1")
+
+    return shared(tmp_path_factory, worker_id, "shared-site", make)
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +69,10 @@ def es_server(es_site_dir):
 
 
 @pytest.fixture(scope="session")
-def injected_site(tmp_path_factory) -> Path:
+def injected_site(tmp_path_factory, worker_id) -> Path:
     """The handbook built with an attack in every data value, front-matter value, page body and CLINIC_* value."""
-    project = copy_project(tmp_path_factory.mktemp("injected"))
-    clinic = inject_everywhere(project)
-    return build_ok(project, project / "site", SOURCE_DATE_EPOCH="1700000000", **clinic)
+
+    return shared(tmp_path_factory, worker_id, "injected", build_injected) / "project" / "site"
 
 
 @pytest.fixture(scope="session")

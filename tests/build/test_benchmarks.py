@@ -16,7 +16,7 @@ SPREAD = True  # each benchmark on its own: they share no fixture
 @pytest.mark.parametrize("script", sorted(SCRIPTS))
 def test_benchmark_runs_in_smoke_mode(script, tmp_path):
     result = subprocess.run([str(BIN / "python"), script], cwd=ROOT / "benchmarks", capture_output=True, text=True,
-                            env=mkdocs_env(BENCH_SMOKE="1", BENCH_OUT=str(tmp_path)), timeout=600)
+                            env=mkdocs_env(BENCH_SMOKE="1", BENCH_OUT=str(tmp_path), OFFLINE=""), timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     text = (tmp_path / SCRIPTS[script]).read_text(encoding="utf-8")
     assert " at commit " in text and " cores, " in text, text

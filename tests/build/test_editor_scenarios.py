@@ -36,7 +36,7 @@ def test_new_contraindication_reaches_callouts_handout_and_search(project, tmp_p
             "      severity: absolute\n      reason: Burnt skin is already damaged.\n"
             "      instead: Wait until the sunburn has healed.\n      evidence: clinic-practice\n      sources: []\n"
         )
-    site = build_ok(project, tmp_path / "out")
+    site = build_ok(project, tmp_path / "out", HANDOUTS_ONLY="is-it-right-for-me")
     assert 'id="sunburn"' in (site / "is-it-right-for-me.html").read_text(encoding="utf-8")
     handout = " ".join(p.extract_text() for p in PdfReader(site / "handouts/is-it-right-for-me.pdf").pages)
     assert "Sunburn in the treatment area" in " ".join(handout.split())

@@ -24,15 +24,18 @@ def marked(key: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def marked_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("marked"))
-    facts = project / "data/facts.yaml"
-    text = facts.read_text(encoding="utf-8")
-    for key in FACTS:
-        text, count = re.subn(rf"^({key}:\n(?:  #.*\n)*  value: ).*$", rf"\g<1>{marked(key)}", text, flags=re.M)
-        assert count == 1, key
-    facts.write_text(text, encoding="utf-8")
-    return build_ok(project, project / "site")
+def marked_site(once):
+    def make(folder):
+        project = copy_project(folder)
+        facts = project / "data/facts.yaml"
+        text = facts.read_text(encoding="utf-8")
+        for key in FACTS:
+            text, count = re.subn(rf"^({key}:\n(?:  #.*\n)*  value: ).*$", rf"\g<1>{marked(key)}", text, flags=re.M)
+            assert count == 1, key
+        facts.write_text(text, encoding="utf-8")
+        build_ok(project, project / "site")
+
+    return once("marked-facts", make) / "project" / "site"
 
 
 def outputs(site) -> dict[str, str]:

@@ -34,14 +34,17 @@ def hb():
 
 
 @pytest.fixture(scope="module")
-def branded(tmp_path_factory):
+def branded(once):
     """One build with a clinic's details, a logo and Letter paper, all set from the environment."""
-    project = copy_project(tmp_path_factory.mktemp("branded"))
     import segno
 
-    segno.make("logo").save(project / "logo.png", kind="png", scale=4)  # any real PNG will do
-    return build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.png", HANDOUT_PAGE_SIZE="Letter",
-                    SOURCE_DATE_EPOCH=str(EPOCH))
+    def make(folder):
+        project = copy_project(folder)
+        segno.make("logo").save(project / "logo.png", kind="png", scale=4)  # any real PNG will do
+        build_ok(project, project / "site", **CLINIC, CLINIC_LOGO="logo.png", HANDOUT_PAGE_SIZE="Letter",
+                 SOURCE_DATE_EPOCH=str(EPOCH))
+
+    return once("gb-clinic", make) / "project" / "site"
 
 
 def test_at_least_five_handouts_and_the_handbook(site_dir):

@@ -38,12 +38,16 @@ def logo_png(path: Path, width: int, height: int) -> Path:
 
 
 @pytest.fixture(scope="module")
-def us(tmp_path_factory):
+def us(once):
     """A US clinic's build on Letter paper, with a wide logo (1200 x 200 px)."""
-    project = copy_project(tmp_path_factory.mktemp("us"))
-    logo_png(project / "logo.png", 1200, 200)
-    return build_ok(project, project / "site", CLINIC_NAME="Lakeside Skin", CLINIC_PHONE="(555) 010-0123",
-                    CLINIC_COUNTRY="US", HANDOUT_PAGE_SIZE="Letter", CLINIC_LOGO="logo.png")
+
+    def make(folder):
+        project = copy_project(folder)
+        logo_png(project / "logo.png", 1200, 200)
+        build_ok(project, project / "site", CLINIC_NAME="Lakeside Skin", CLINIC_PHONE="(555) 010-0123",
+                 CLINIC_COUNTRY="US", HANDOUT_PAGE_SIZE="Letter", CLINIC_LOGO="logo.png")
+
+    return once("us-clinic", make) / "project" / "site"
 
 
 # ---- Clear print and large print ----

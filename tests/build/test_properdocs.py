@@ -21,8 +21,8 @@ def pages(site) -> set[str]:
 
 def test_properdocs_builds_both_languages_as_mkdocs_does(site_dir, tmp_path):
     site = tmp_path / "site"
-    properdocs("mkdocs.yml", site, HANDOUTS="1")
-    properdocs("mkdocs.es.yml", site / "es", HANDOUTS="0")
+    properdocs("mkdocs.yml", site, HANDOUTS="1", HANDOUTS_ONLY="after-treatment", OFFLINE="1")
+    properdocs("mkdocs.es.yml", site / "es", HANDOUTS="0", OFFLINE="1")
     assert pages(site) == pages(site_dir)
     assert "aftercare" in " ".join(page.extract_text() for page in PdfReader(site / "handouts/after-treatment.pdf").pages).lower()
     assert (site / "es/handbook-pages.json").is_file()  # what `python -m handbook pdfs` reads

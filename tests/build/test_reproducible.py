@@ -1,4 +1,5 @@
-"""The same commit, built twice in different folders, gives byte-identical HTML and PDFs."""
+"""The same commit, built twice in different folders, gives byte-identical HTML and PDFs: the build with an
+attack in every value and a clinic's details (conftest.py's injected_site), and the same files built again."""
 
 import datetime as dt
 import hashlib
@@ -8,10 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from support import build_ok, copy_project
+from support import INJECTED_EPOCH, build_injected
 
-EPOCH = 1700000000  # SOURCE_DATE_EPOCH for both builds: 2023-11-14
-EPOCH_DATE = dt.datetime.fromtimestamp(EPOCH, dt.UTC).date().isoformat()
+EPOCH_DATE = dt.datetime.fromtimestamp(INJECTED_EPOCH, dt.UTC).date().isoformat()
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -20,11 +20,9 @@ def digests(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def twin_sites(tmp_path_factory) -> list[Path]:
+def twin_sites(injected_site, once) -> list[Path]:
     """Two strict builds of the same files, each in its own folder."""
-    root = tmp_path_factory.mktemp("twins")
-    return [build_ok(copy_project(root / name), root / name / "site", SOURCE_DATE_EPOCH=str(EPOCH))
-            for name in ("one", "two")]
+    return [injected_site, once("twin", build_injected) / "project" / "site"]
 
 
 def test_every_file_is_byte_identical(twin_sites):

@@ -32,7 +32,7 @@ def test_signing_a_page_shows_the_review_until_a_fact_it_renders_changes(project
     assert review_cli.sign(project, site, PAGE, "a-khan", "en") == 0
     today = dt.date.today().strftime("%-d %B %Y")
 
-    signed = build_ok(project, tmp_path / "signed", HANDOUTS="1")
+    signed = build_ok(project, tmp_path / "signed", HANDOUTS="1", HANDOUTS_ONLY="after-treatment")
     said = "Clinically reviewed by Dr Aisha Khan, consultant dermatologist (GMC 1234567) on"
     assert said in review_line(signed, PAGE) and "Not yet reviewed" in review_line(signed, "on-the-day.md")
     assert f"{said} {today}." in pdf_text(signed / "handouts/after-treatment.pdf")

@@ -207,12 +207,15 @@ FRAME_ENGLISH = ["Page last updated", "reviewed by a clinician", "Next review", 
 
 
 @pytest.fixture(scope="module")
-def spanish_pdfs(tmp_path_factory) -> Path:
+def spanish_pdfs(once) -> Path:
     from support import build_ok, copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("es-pdf"))
-    return build_ok(project, project / "site" / "es", "mkdocs.es.yml", CLINIC_NAME="Clínica Ribera",
-                    CLINIC_PHONE="910 000 199", CLINIC_EMAIL="hola@ribera.example", CLINIC_COUNTRY="ES")
+    def make(folder):
+        project = copy_project(folder)
+        build_ok(project, project / "site" / "es", "mkdocs.es.yml", CLINIC_NAME="Clínica Ribera",
+                 CLINIC_PHONE="910 000 199", CLINIC_EMAIL="hola@ribera.example", CLINIC_COUNTRY="ES")
+
+    return once("es-clinic", make) / "project" / "site" / "es"
 
 
 def pdf_text(path: Path) -> tuple[str, str]:
