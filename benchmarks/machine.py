@@ -17,6 +17,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 BIN = ROOT / ".venv" / "bin"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+SMOKE_ENV = {"OFFLINE": "0"} if SMOKE else {}  # smoke mode checks the script, not the build: no Node step
 
 
 def runs(count: int) -> int:
@@ -45,7 +46,7 @@ def tree_env(tree: Path) -> dict[str, str]:
 
 def timed(cmd: list[str], cwd: Path, **env: str) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env={**os.environ, **QUIET, **env}, check=True,
+    subprocess.run(cmd, cwd=cwd, env={**os.environ, **QUIET, **SMOKE_ENV, **env}, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 

@@ -24,14 +24,56 @@ def shared(tmp_path_factory, worker_id, name: str, make) -> Path:
     workers costs one build, not two."""
     base = tmp_path_factory.getbasetemp()
     base = base if worker_id == "master" else base.parent
-    folder, done = base / name, base / f"{name}.done"
     with open(base / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            make(folder)
-            done.touch()
+        return _made(base, name, make)
+
+
+def _made(base: Path, name: str, make) -> Path:
+    folder, done = base / name, base / f"{name}.done"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        make(folder)
+        done.touch()
     return folder
+
+
+def make_site(site: Path) -> None:
+    """Both languages, as `make build` makes them."""
+    build_ok(ROOT, site, OFFLINE="1")
+    build_ok(ROOT, site / "es", config="mkdocs.es.yml", OFFLINE="1")
+
+
+_early: list[threading.Thread] = []
+
+
+def pytest_sessionstart(session):
+    """Under pytest -n, the controller starts the shared site's build at once, holding its lock, while the
+    workers run the tests that need no build (they come first); a worker that needs the site waits for it.
+    If this build fails, the first worker that needs the site builds it again and reports why."""
+    config = session.config
+    tiers = {Path(arg.split("::")[0]).resolve().relative_to(ROOT).parts[:2] for arg in config.args
+             if Path(arg.split("::")[0]).resolve().is_relative_to(ROOT)}
+    needs_site = any(len(t) < 2 or t[1] in ("build", "browser") for t in tiers)
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None) or not needs_site \
+            or os.environ.get("HANDBOOK_SITE"):
+        return
+    base = config._tmp_path_factory.getbasetemp()
+    lock = open(base / "shared-site.lock", "w")  # noqa: SIM115 (released by the thread)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def build():
+        with lock:
+            with contextlib.suppress(AssertionError):
+                _made(base, "shared-site", make_site)
+
+    _early.append(threading.Thread(target=build, daemon=True))
+    _early[-1].start()
+
+
+def pytest_sessionfinish(session):
+    for thread in _early:
+        thread.join()
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +90,7 @@ def site_dir(tmp_path_factory, worker_id) -> Path:
     if prebuilt := os.environ.get("HANDBOOK_SITE"):
         return Path(prebuilt)
 
-    def make(site):
-        build_ok(ROOT, site, OFFLINE="1")
-        build_ok(ROOT, site / "es", config="mkdocs.es.yml", OFFLINE="1")
-
-    return shared(tmp_path_factory, worker_id, "shared-site", make)
+    return shared(tmp_path_factory, worker_id, "shared-site", make_site)
 
 
 @pytest.fixture(scope="session")
@@ -139,9 +177,14 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run", "--disable-default-apps"]
 
 
+TIER_ORDER = ("tests/unit/", "tests/repo/", "tests/build/", "tests/browser/")
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests spread one by one over the workers (each worker starts its own Chromium);
-    every other module stays on one worker, so its module fixtures (builds) run once."""
+    every other module stays on one worker, so its module fixtures (builds) run once. The tiers that
+    need no build run first, while the shared site is built."""
+    items.sort(key=lambda item: next((i for i, tier in enumerate(TIER_ORDER) if tier in str(item.fspath)), 9))
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
