@@ -178,75 +178,97 @@ HEADING = re.compile(r"^h([1-6])$")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _Section(HTMLParser):
-    """Finds where the element with one id starts and where its section ends, as character offsets.
+class _Tracker:
+    """Where the element with one id starts and where its section ends, as character offsets.
 
     A heading's section runs to the next heading of the same or a higher level (the page's
     own Sources list ends it); any other element's section is the element itself."""
 
     def __init__(self, ident: str):
-        super().__init__(convert_charrefs=True)
         self.ident, self.start, self.end = ident, None, None
         self.level: int | None = None
-        self.depth = 0
         self.stack: list[str] = []
-        self.offsets: list[int] = [0]
 
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.offsets[line - 1] + col
-
-    def feed_all(self, html: str) -> tuple[int | None, int | None]:
-        for line in html.splitlines(keepends=True):
-            self.offsets.append(self.offsets[-1] + len(line))
-        self.feed(html)
-        self.close()
-        if self.start is not None and self.end is None:
-            self.end = len(html)
-        return self.start, self.end
-
-    def handle_starttag(self, tag, attrs):
+    def starttag(self, tag: str, ident: str | None, pos: int) -> None:
         if self.end is not None:
             return
         heading = HEADING.match(tag)
         if self.start is None:
-            if dict(attrs).get("id") == self.ident:
-                self.start = self._pos()
+            if ident == self.ident:
+                self.start = pos
                 if heading:
                     self.level = int(heading.group(1))
                 elif tag not in VOID:
                     self.stack = [tag]
             return
         if self.level is not None and heading and int(heading.group(1)) <= self.level:
-            self.end = self._pos()
+            self.end = pos
         elif self.stack and tag not in VOID:
             self.stack.append(tag)
 
-    def handle_endtag(self, tag):
+    def endtag(self, tag: str, pos: int) -> None:
         if self.end is None and self.stack and tag in self.stack:
             while self.stack and self.stack.pop() != tag:
                 pass
             if not self.stack:
-                self.end = self._pos() + len(f"</{tag}>")
+                self.end = pos + len(f"</{tag}>")
 
 
-def section_html(content: str, ident: str) -> str | None:
-    """The HTML of the section with ``ident`` in a page body; the whole body without its Sources list for ""."""
-    if not ident:
-        start, end = _Section("sources").feed_all(content)
-        return content[:start] if start is not None else content
-    start, end = _Section(ident).feed_all(content)
-    return None if start is None else content[start:end]
+class _Sections(HTMLParser):
+    """The sections of several ids of one page, in one pass over its HTML."""
+
+    def __init__(self, idents: Iterable[str]):
+        super().__init__(convert_charrefs=True)
+        self.trackers = [_Tracker(ident) for ident in dict.fromkeys(idents)]
+        self.offsets: list[int] = [0]
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.offsets[line - 1] + col
+
+    def feed_all(self, html: str) -> dict[str, tuple[int, int] | None]:
+        for line in html.splitlines(keepends=True):
+            self.offsets.append(self.offsets[-1] + len(line))
+        self.feed(html)
+        self.close()
+        return {t.ident: None if t.start is None else (t.start, len(html) if t.end is None else t.end)
+                for t in self.trackers}
+
+    def handle_starttag(self, tag, attrs):
+        pos, ident = self._pos(), dict(attrs).get("id")
+        for tracker in self.trackers:
+            tracker.starttag(tag, ident, pos)
+
+    def handle_endtag(self, tag):
+        pos = self._pos()
+        for tracker in self.trackers:
+            tracker.endtag(tag, pos)
+
+
+def sections_html(content: str, idents: Iterable[str]) -> dict[str, str | None]:
+    """The HTML of each id's section in a page body (None: no such id); for "", the whole body without its
+    Sources list."""
+    idents = list(idents)
+    found = _Sections([*idents, "sources"]).feed_all(content)
+    whole = content[:found["sources"][0]] if found["sources"] else content
+    return {ident: whole if not ident else None if found[ident] is None else content[slice(*found[ident])]
+            for ident in idents}
 
 
 def check_answers(pages, questions: Iterable[Question], source: str = "data/questions.yaml") -> None:
     """On a built site (``handbook.built.BuiltPage`` records): each answer's section exists and cites a source."""
     by_uri = {p.src_uri: p for p in pages}
+    questions = list(questions)
+    wanted: dict[str, list[str]] = {}
     for q in questions:
         page, _, ident = q.answer.partition("#")
         if page not in by_uri:
             raise HandbookError(f"{source}: id '{q.id}', answer '{q.answer}': the site has no page {page}")
-        html = section_html(by_uri[page].content, ident)
+        wanted.setdefault(page, []).append(ident)
+    found = {page: sections_html(by_uri[page].content, idents) for page, idents in wanted.items()}  # a pass a page
+    for q in questions:
+        page, _, ident = q.answer.partition("#")
+        html = found[page][ident]
         if html is None:
             raise HandbookError(f"{source}: id '{q.id}', answer '{q.answer}': {by_uri[page].label} has no section "
                                 f"with the id '{ident}'; use a heading id of the page, or fix the answer")
