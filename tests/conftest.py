@@ -44,6 +44,19 @@ def make_site(site: Path) -> None:
     build_ok(ROOT, site / "es", config="mkdocs.es.yml", OFFLINE="1")
 
 
+class _OneProcess:
+    """What pytest-xdist gives a run with it turned off (`-p no:xdist`): the worker's name."""
+
+    @pytest.fixture(scope="session")
+    def worker_id(self) -> str:
+        return "master"
+
+
+def pytest_configure(config):
+    if not config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_OneProcess())
+
+
 _early: list[threading.Thread] = []
 
 
