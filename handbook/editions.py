@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from handbook.errors import HandbookError
+from handbook.html_offsets import VOID, OffsetParser
 
 MEDIA = ("web", "paper")
 MARKED = re.compile(r'data-(country|medium)="([^"]*)"')
@@ -29,25 +30,65 @@ class Edition:
         return f"{self.lang}-{self.country} {self.medium}"
 
 
+class _Marked(OffsetParser):
+    """Every element marked data-country or data-medium: its offsets in the text, and its marks."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[tuple[int, int, str | None, str | None]] = []
+        self.open: list[tuple[str, int, str | None, str | None]] = []
+
+    def read(self, text: str) -> list[tuple[int, int, str | None, str | None]]:
+        self.read_all(text)
+        self.found += [(start, len(text), countries, medium) for _, start, countries, medium in self.open
+                       if countries is not None or medium is not None]  # never closed: to the end
+        return sorted(self.found)
+
+    def handle_starttag(self, tag, attrs):
+        marks = dict(attrs)
+        start, countries, medium = self.pos(), marks.get("data-country"), marks.get("data-medium")
+        if tag in VOID:
+            if countries is not None or medium is not None:
+                self.found.append((start, start + len(self.get_starttag_text()), countries, medium))
+        else:
+            self.open.append((tag, start, countries, medium))
+
+    def handle_startendtag(self, tag, attrs):
+        marks = dict(attrs)
+        if "data-country" in marks or "data-medium" in marks:
+            start = self.pos()
+            self.found.append((start, start + len(self.get_starttag_text()), marks.get("data-country"),
+                               marks.get("data-medium")))
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, *_ in self.open):
+            return  # a stray end tag
+        while self.open:
+            name, start, countries, medium = self.open.pop()
+            if countries is not None or medium is not None:
+                self.found.append((start, self.pos() + len(f"</{tag}>") if name == tag else self.pos(),
+                                   countries, medium))
+            if name == tag:
+                return
+
+
 def select(html: str, edition: Edition, label: str) -> str:
     """The page body for one edition: blocks marked for other countries or the other medium removed
-    (an edition whose medium is "" keeps both media's blocks)."""
+    (an edition whose medium is "" keeps both media's blocks). The rest of the text is kept as written."""
     if all(edition.country in value.split() if kind == "country" else (not edition.medium or value == edition.medium)
            for kind, value in MARKED.findall(html)):
         return html  # nothing marked for another edition: no need to parse the page
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select("[data-country], [data-medium]"):
-        if element.decomposed:
-            continue
-        countries, medium = element.get("data-country"), element.get("data-medium")
+    kept, done = [], 0
+    for start, end, countries, medium in _Marked().read(html):
         if medium is not None and medium not in MEDIA:
             raise HandbookError(f"{label}: data-medium=\"{medium}\" is not a medium; use web or paper")
+        if start < done:
+            continue  # inside a block already left out
         if (countries is not None and edition.country not in countries.split()) or \
                 (medium is not None and edition.medium and medium != edition.medium):
-            element.decompose()
-    return str(soup)
+            kept.append(html[done:start])
+            done = end
+    return "".join(kept) + html[done:]
 
 
 # Words that only make sense on a screen, by language: paper carries none of them. The text that

@@ -11,13 +11,13 @@ site: the answering section exists and cites a source (``check_answers``).
 
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, TypeAdapter
 
 from handbook.errors import HandbookError
+from handbook.html_offsets import VOID, OffsetParser
 from handbook.messages import validate
 from handbook.models import Id, Model, Text
 from handbook.yaml12 import Lines, load
@@ -175,7 +175,6 @@ def questions_for(hb_or_questions, src_uri: str) -> dict[str, list[Question]]:
 
 CITATION = re.compile(r"""<a\s[^>]*href=["'][^"'#]*references(\.html|/)?#[^"']+["']|class=["'][^"']*\bhb-sources\b""")
 HEADING = re.compile(r"^h([1-6])$")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _Tracker:
@@ -214,33 +213,25 @@ class _Tracker:
                 self.end = pos + len(f"</{tag}>")
 
 
-class _Sections(HTMLParser):
+class _Sections(OffsetParser):
     """The sections of several ids of one page, in one pass over its HTML."""
 
     def __init__(self, idents: Iterable[str]):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.trackers = [_Tracker(ident) for ident in dict.fromkeys(idents)]
-        self.offsets: list[int] = [0]
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.offsets[line - 1] + col
 
     def feed_all(self, html: str) -> dict[str, tuple[int, int] | None]:
-        for line in html.splitlines(keepends=True):
-            self.offsets.append(self.offsets[-1] + len(line))
-        self.feed(html)
-        self.close()
+        self.read_all(html)
         return {t.ident: None if t.start is None else (t.start, len(html) if t.end is None else t.end)
                 for t in self.trackers}
 
     def handle_starttag(self, tag, attrs):
-        pos, ident = self._pos(), dict(attrs).get("id")
+        pos, ident = self.pos(), dict(attrs).get("id")
         for tracker in self.trackers:
             tracker.starttag(tag, ident, pos)
 
     def handle_endtag(self, tag):
-        pos = self._pos()
+        pos = self.pos()
         for tracker in self.trackers:
             tracker.endtag(tag, pos)
 

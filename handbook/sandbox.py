@@ -18,6 +18,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from handbook.errors import HandbookError
+from handbook.html_offsets import VOID
 
 MAX_MACRO_CALLS = 40  # a page with more boxes than this is a mistake, or an attempt to stall the build
 MAX_HTML_DEPTH = 24  # nested HTML tags in a page body (Markdown slows sharply on deep nesting)
@@ -29,7 +30,6 @@ TEMPLATE_MARK = re.compile(r"\{[{%#]")
 MACRO_MARKUP = re.compile(r"""\bhb-[a-z]|data-treatment""")
 MAX_BRACKETS = 1_000  # '[' in one page: Markdown's link parsing slows sharply past a few thousand
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>")
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Characters that change how text displays without being seen: right-to-left overrides,
 # zero-width spaces and joiners, the byte-order mark.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")

@@ -23,6 +23,14 @@ def test_an_edition_keeps_only_its_own_blocks(edition, expected):
     assert select(PAGE, edition, "docs/x.md") == expected
 
 
+def test_what_is_kept_stays_as_written_and_marks_nest():
+    page = ('<div data-country="GB"><p>UK &amp; <br>NI.</p><p data-medium="web">Online.</p></div>'
+            '<img data-medium="paper" src="qr.png"><p data-country="US">US.</p>\n<p>All.</p>')
+    assert select(page, Edition("en", "GB", "paper"), "docs/x.md") == (
+        '<div data-country="GB"><p>UK &amp; <br>NI.</p></div><img data-medium="paper" src="qr.png">\n<p>All.</p>')
+    assert select(page, Edition("en", "US", "web"), "docs/x.md") == '<p data-country="US">US.</p>\n<p>All.</p>'
+
+
 def test_a_page_without_marks_is_left_as_it_is():
     html = "<p>Same   spacing <b>kept</b></p>"
     assert select(html, Edition("es", "ES", "web"), "docs-es/x.md") is html
