@@ -196,6 +196,12 @@ def cited_sources(listed, rendered: str) -> list[str]:
     return list(dict.fromkeys([*(listed or []), *CITED.findall(rendered)]))
 
 
+def page_sources(hb: Handbook, listed, rendered: str) -> list[str]:
+    """A page's sources (cited_sources) in the order of their numbers, as a reader looks a mark's number up."""
+    numbers = render.reference_numbers(hb)
+    return sorted(cited_sources(listed, rendered), key=lambda ident: numbers.get(ident, 0))
+
+
 def sources_section(hb: Handbook, sources) -> str:
     """The page's sources list, appended once its template has rendered (data text is never a template)."""
     if not sources:

@@ -14,10 +14,10 @@ from handbook.errors import HandbookError
 from handbook.frontmatter import read_meta
 from handbook.page_macros import (
     body_offset,
-    cited_sources,
     macro_names,
     macros,
     nav_pages,
+    page_sources,
     prepare_page,
     questions_section,
     sources_section,
@@ -118,5 +118,5 @@ def on_post_page_macros(env) -> None:
         return
     # Only what this country's editions cite, on the web and on paper: not another country's marked text.
     cited = editions.select(env.markdown, build.edition(""), page_label(env.page))
-    env.page.meta["sources"] = sources = cited_sources(env.page.meta.get("sources"), cited)
+    env.page.meta["sources"] = sources = page_sources(hb, env.page.meta.get("sources"), cited)
     env.markdown += questions_section(hb, env.page.file.src_uri) + sources_section(hb, sources)

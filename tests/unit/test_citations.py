@@ -3,9 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook import render
 from handbook.data import load_handbook
 from handbook.errors import HandbookError
-from handbook.page_macros import cited_sources, macros
+from handbook.page_macros import cited_sources, macros, page_sources
 from support import ROOT
 
 HB = load_handbook(ROOT / "data")
@@ -15,6 +16,14 @@ def test_the_sources_list_is_the_front_matters_then_every_other_source_cited():
     rendered = ('<a href="references.html#b">2</a> <a href="../references.html#c">3</a> '
                 '<a href="references.html#a">1</a> <a href="https://example.org/#x">x</a>')
     assert cited_sources(["a", "z"], rendered) == ["a", "z", "b", "c"]
+
+
+def test_a_pages_sources_are_listed_by_their_numbers():
+    numbers = render.reference_numbers(HB)
+    listed = sorted(HB.references, key=numbers.get, reverse=True)[:2]  # front matter: the highest numbers
+    rendered = f'<a href="references.html#{min(HB.references, key=numbers.get)}">1</a>'
+    found = page_sources(HB, listed, rendered)
+    assert [numbers[i] for i in found] == sorted(numbers[i] for i in found) and len(found) == 3
 
 
 def test_cite_marks_link_to_the_references_and_unknown_ids_fail():
