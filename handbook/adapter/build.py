@@ -109,4 +109,5 @@ def paper_edition(config_file: str, country: str, site_dir: Path) -> None:
         finally:
             config.plugins.on_shutdown()
         shutil.copytree(Path(tmp) / "handouts", site_dir / "handouts", dirs_exist_ok=True)
-        shutil.copy2(Path(tmp) / "handbook.pdf", site_dir / "handbook.pdf")
+        if (Path(tmp) / "handbook.pdf").exists():  # not when HANDOUTS_ONLY names handouts
+            shutil.copy2(Path(tmp) / "handbook.pdf", site_dir / "handbook.pdf")
