@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from build_compare import worktree
-from machine import BIN, QUIET, ROOT, SMOKE, median, runs, tree_env, write
+from machine import BIN, QUIET, ROOT, SMOKE, median, runs, short, tree_env, write
 from playwright.sync_api import sync_playwright
 
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
@@ -178,12 +178,6 @@ def scores_table(scores: dict, revs: list[str]) -> str:
                 rows.append(f"| {name} | {preset} | `{rev}` | {median(perf):.0f} ({min(perf)}-{max(perf)}) | {rest} "
                             f"| {runs[0]['kb']:.1f} KB | {runs[0]['requests']} |")
     return "\n".join(rows)
-
-
-def short(revision: str) -> str:
-    """A revision as its short commit hash, so results name what was measured, not 'HEAD'."""
-    return subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, check=True, capture_output=True,
-                          text=True).stdout.strip()
 
 
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:

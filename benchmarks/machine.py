@@ -26,10 +26,15 @@ def runs(count: int) -> int:
 
 
 def commit() -> str:
-    found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
-    return found.stdout.strip() + (" with uncommitted changes" if dirty else "")
+    return short("HEAD") + (" with uncommitted changes" if dirty else "")
+
+
+def short(revision: str) -> str:
+    """A revision as its short commit hash, so results name what was measured, not 'HEAD'."""
+    return subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, check=True, capture_output=True,
+                          text=True).stdout.strip()
 
 
 def describe() -> str:

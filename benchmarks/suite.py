@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 
 from build_compare import worktree
-from lighthouse import short
-from machine import BIN, ROOT, SMOKE, timed, tree_env, write
+from machine import BIN, ROOT, SMOKE, short, timed, tree_env, write
 
 BEFORE = "1846f85"  # before one build per run for shared fixtures, HANDOUTS_ONLY and no offline step in test builds
 SUITES = [("every tier, every core (`./task test`)", ["-n", "auto", "--dist", "loadgroup"]),

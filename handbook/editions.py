@@ -45,20 +45,12 @@ class _Marked(OffsetParser):
         return sorted(self.found)
 
     def handle_starttag(self, tag, attrs):
-        marks = dict(attrs)
+        marks, text = dict(attrs), self.get_starttag_text()
         start, countries, medium = self.pos(), marks.get("data-country"), marks.get("data-medium")
-        if tag in VOID:
-            if countries is not None or medium is not None:
-                self.found.append((start, start + len(self.get_starttag_text()), countries, medium))
-        else:
+        if tag not in VOID and not text.endswith("/>"):
             self.open.append((tag, start, countries, medium))
-
-    def handle_startendtag(self, tag, attrs):
-        marks = dict(attrs)
-        if "data-country" in marks or "data-medium" in marks:
-            start = self.pos()
-            self.found.append((start, start + len(self.get_starttag_text()), marks.get("data-country"),
-                               marks.get("data-medium")))
+        elif countries is not None or medium is not None:  # the element is its start tag
+            self.found.append((start, start + len(text), countries, medium))
 
     def handle_endtag(self, tag):
         if not any(t == tag for t, *_ in self.open):

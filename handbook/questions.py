@@ -249,16 +249,14 @@ def sections_html(content: str, idents: Iterable[str]) -> dict[str, str | None]:
 def check_answers(pages, questions: Iterable[Question], source: str = "data/questions.yaml") -> None:
     """On a built site (``handbook.built.BuiltPage`` records): each answer's section exists and cites a source."""
     by_uri = {p.src_uri: p for p in pages}
-    questions = list(questions)
+    answers = [(q, *q.answer.partition("#")[::2]) for q in questions]  # (question, page, section id)
     wanted: dict[str, list[str]] = {}
-    for q in questions:
-        page, _, ident = q.answer.partition("#")
+    for q, page, ident in answers:
         if page not in by_uri:
             raise HandbookError(f"{source}: id '{q.id}', answer '{q.answer}': the site has no page {page}")
         wanted.setdefault(page, []).append(ident)
     found = {page: sections_html(by_uri[page].content, idents) for page, idents in wanted.items()}  # a pass a page
-    for q in questions:
-        page, _, ident = q.answer.partition("#")
+    for q, page, ident in answers:
         html = found[page][ident]
         if html is None:
             raise HandbookError(f"{source}: id '{q.id}', answer '{q.answer}': {by_uri[page].label} has no section "
