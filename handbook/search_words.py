@@ -13,6 +13,9 @@ FIELD = "keywords"
 BOOST = 1.0  # the same weight as the page text: a synonym is as good as the word itself
 QUESTIONS = "questions"  # the questions a section answers (data/questions.yaml), also read and never shown
 QUESTIONS_BOOST = 1000.0  # as a heading: a whole question leads to the section that answers it
+FULL_TEXT = "full_text"  # a long section's whole text, searched but not shown: a result shows its first lines
+SHOWN = 200  # characters of a section a result shows at most, about four lines on a phone
+LEAD_IN = re.compile(r"<p>([^<]*[^<\s.!?:])</p>\s*<(ul|ol)>")  # a paragraph that introduces a list
 
 
 def pattern(word: str) -> re.Pattern:
@@ -71,3 +74,25 @@ def add_questions(entries: list[dict], questions, urls: dict[str, str]) -> list[
         asked = html.escape(" ".join([q.question, *q.variants]))  # data is untrusted text, even where unseen
         entry[QUESTIONS] = f"{entry[QUESTIONS]} {asked}" if QUESTIONS in entry else asked
     return missing
+
+
+def summary(text: str, limit: int = SHOWN) -> str:
+    """The start of a section as one short plain paragraph: the whole sentences that fit in ``limit``,
+    never half of one; a first sentence longer than that is cut at a word, with an ellipsis."""
+    text = LEAD_IN.sub(r"<p>\1:</p> <\2>", text)  # "Key points" before its list reads "Key points: ..."
+    plain = " ".join(plain_text(text).split())
+    if len(plain) <= limit:
+        return plain
+    head = plain[:limit + 1]
+    ends = [m.end() for m in re.finditer(r"[.!?](?= )", head)]
+    return head[:ends[-1]] if ends else head[:head.rfind(" ")].rstrip(",;:") + "…"
+
+
+def shorten_shown_text(entries: list[dict]) -> None:
+    """A result shows a section's first lines, not the whole section: drawing whole sections made every
+    keystroke slow on a phone and put two results on its screen. The whole text stays searchable."""
+    for entry in entries:
+        shown = summary(entry["text"], SHOWN)
+        if len(shown) < len(" ".join(plain_text(entry["text"]).split())):
+            entry[FULL_TEXT] = entry["text"]
+        entry["text"] = f"<p>{html.escape(shown, quote=False)}</p>" if shown else ""  # in a paragraph, as Material's

@@ -83,6 +83,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if search is not None:
             search.config.fields.setdefault(search_words.FIELD, {"boost": search_words.BOOST})
             search.config.fields.setdefault(search_words.QUESTIONS, {"boost": search_words.QUESTIONS_BOOST})
+            search.config.fields.setdefault(search_words.FULL_TEXT, {"boost": search_words.BOOST})
             if lang != "en":
                 search.config.fields.setdefault(languages.PLAIN_TITLE, {"boost": languages.TITLE_BOOST})
         if lang != "en":
@@ -248,6 +249,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                 f"{', '.join(missing)}; answer with a heading's id")
         if self.build.lang != "en":
             languages.add_accent_free_words(entries)
+        search_words.shorten_shown_text(entries)
 
     def _built_pages(self) -> list[built.BuiltPage]:
         return [_built_page(page) for page in self.build.pages]

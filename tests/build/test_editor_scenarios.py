@@ -41,7 +41,7 @@ def test_new_contraindication_reaches_callouts_handout_and_search(project, tmp_p
     handout = " ".join(p.extract_text() for p in PdfReader(site / "handouts/is-it-right-for-me.pdf").pages)
     assert "Sunburn in the treatment area" in " ".join(handout.split())
     index = json.loads(re.sub(r"^var __index = |;?\s*$", "", (site / "search/search_index.js").read_text()))
-    assert any("Sunburn in the treatment area" in doc["text"] for doc in index["docs"])
+    assert any("Sunburn in the treatment area" in doc.get("full_text", doc["text"]) for doc in index["docs"])
 
 
 def test_typo_in_data_key_names_file_key_and_allowed_values(project, tmp_path):

@@ -1,0 +1,32 @@
+"""What a search result shows of a section: its first whole sentences, escaped; the rest stays searchable."""
+
+from handbook.search_words import FULL_TEXT, shorten_shown_text, summary
+
+
+def test_a_result_shows_the_whole_sentences_that_fit_never_half_of_one():
+    text = "<p>Redness is normal.</p> <ul><li>It lasts 1 to 3 days.</li><li>Call 111 if it spreads.</li></ul>"
+    assert summary(text, limit=50) == "Redness is normal. It lasts 1 to 3 days."
+
+
+def test_a_label_before_a_list_leads_into_it():
+    assert summary("<p>Key points</p> <ul><li>Botox is a medicine.</li></ul>") == "Key points: Botox is a medicine."
+
+
+def test_a_first_sentence_longer_than_a_result_is_cut_at_a_word():
+    assert summary("<p>Swelling, redness and soreness, then peeling</p>", limit=30) == "Swelling, redness and…"
+
+
+def test_a_short_section_is_shown_whole_and_searched_once():
+    entries = [{"location": "a.html#b", "title": "B", "text": "<p>Wear sunscreen &amp; a hat.</p>"}]
+    shorten_shown_text(entries)
+    assert entries == [{"location": "a.html#b", "title": "B", "text": "<p>Wear sunscreen &amp; a hat.</p>"}]
+
+
+def test_a_long_section_keeps_its_whole_text_to_search_and_shows_escaped_text():
+    whole = "<p>&lt;img src=x onerror=alert(1)&gt; is text. " + "Keep the skin clean. " * 20 + "</p>"
+    entries = [{"location": "a.html#b", "title": "B", "text": whole}]
+    shorten_shown_text(entries)
+    assert entries[0][FULL_TEXT] == whole
+    shown = entries[0]["text"].removeprefix("<p>").removesuffix("</p>")
+    assert shown.startswith("&lt;img src=x onerror=alert(1)&gt; is text. Keep the skin clean.")
+    assert "<" not in shown and len(shown) < len(whole) // 2
