@@ -12,7 +12,7 @@ SITE := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help venv lint test-fast pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-compare bench-suite bench-web lock clean
+.PHONY: help venv lint test-fast pdf pdf-deps system-deps build serve preview test check spell lint-md links readability overdue schemas node bench bench-pdf bench-build bench-compare bench-suite bench-web bench-search lock clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -102,7 +102,7 @@ schemas: venv ## Regenerate data/schema/*.json from the data models
 
 # ---- Benchmarks: results are kept in benchmarks/results/ ----
 
-bench: bench-pdf bench-build bench-compare bench-suite bench-web ## Run every benchmark and record the results
+bench: bench-pdf bench-build bench-compare bench-suite bench-web bench-search ## Run every benchmark and record the results
 
 bench-pdf: venv ## PDF build time per page, one core and all cores
 	cd benchmarks && ../$(BIN)/python pdf_bench.py
@@ -116,9 +116,13 @@ bench-suite: venv node system-deps ## Test suite wall time before and after (BEF
 bench-compare: venv ## Build time before and after a change (git revisions), in one run
 	cd benchmarks && ../$(BIN)/python build_compare.py $(BEFORE) $(AFTER)
 
-bench-web: venv node system-deps ## Lighthouse, page weight, phone page height and search latency, before and after (nginx with gzip)
+bench-web: venv node system-deps ## Lighthouse, page weight and phone page height, before and after (nginx with gzip)
 	$(call apt_ensure,nginx-light)
 	cd benchmarks && ../$(BIN)/python lighthouse.py && ../$(BIN)/python lighthouse_es.py
+
+bench-search: venv node system-deps ## Search latency on a phone, before and after (BEFORE=rev), both languages, over HTTP and from disk
+	$(call apt_ensure,nginx-light)
+	cd benchmarks && ../$(BIN)/python search.py $(BEFORE)
 
 # Extras are kept (fonttools[woff]==...): pip 23 in --require-hashes mode otherwise tries the newest
 # release for a dependency's extra (weasyprint's fonttools[woff]) and stops with "must be pinned".

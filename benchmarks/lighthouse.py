@@ -1,4 +1,4 @@
-"""Lighthouse scores, cold-load page weight, page height on a phone and search latency,
+"""Lighthouse scores, cold-load page weight and page height on a phone (search latency: search.py),
 before and after a change, in one run: each revision is checked out into a temporary
 worktree, built strict (PDFs off) and served as a static host serves it (Debian's nginx,
 gzip on, 127.0.0.1); Lighthouse runs alternate between the two, so both see the same machine.
@@ -11,7 +11,6 @@ Needs: nginx, chromium (Debian) and `npm ci` (Lighthouse is pinned in package.js
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,7 +18,7 @@ import time
 from pathlib import Path
 
 from build_compare import worktree
-from machine import BIN, QUIET, ROOT, SMOKE, median, runs, short, tree_env, write
+from machine import BIN, PHONE, QUIET, ROOT, SMOKE, median, runs, short, tree_env, write
 from playwright.sync_api import sync_playwright
 
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
@@ -67,51 +66,6 @@ def cold_loads(base: str, pages: list[str], browser) -> list[tuple[str, float, i
     return rows
 
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
-PHONE_CPU = 4  # Lighthouse's mobile profile: the CPU four times slower than this machine's
-
-
-def search_latency(base: str, browser, queries=("aftercare", "numbing", "pregnant", "botox", "infection",
-                                                 "price", "keloid", "collagen", "cold sore", "redness")) -> float:
-    """From the last keystroke to the results, median of the queries, on a phone's screen and CPU;
-    `base` is the site over HTTP or, as file://, from disk."""
-    page = browser.new_context(**PHONE).new_page()
-    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
-    page.goto(base + "index.html", wait_until="networkidle")
-    times = []
-    for query in queries:
-        page.keyboard.press("/")
-        box = page.locator("input.md-search__input")
-        box.fill("")
-        box.press_sequentially(query[:-1])
-        page.wait_for_timeout(300)
-        start = time.perf_counter()
-        box.press(query[-1])
-        page.wait_for_function(
-            "q => document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching|one matching/i)"
-            " && document.querySelector('.md-search-result__item a')?.href.includes('h=')", arg=query)
-        times.append((time.perf_counter() - start) * 1000)
-    page.context.close()
-    return statistics.median(times)
-
-
-def first_search(base: str, browser, runs: int = 5) -> float:
-    """A new reader on a phone: tap the magnifier, type a word, wait for results.
-    Includes loading the search index and worker, which wait for this first use."""
-    times = []
-    for _ in range(runs):
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        page = context.new_page()
-        page.goto(base + "on-the-day.html", wait_until="networkidle")
-        start = time.perf_counter()
-        page.locator('label.md-header__button[for="__search"]').click()
-        page.locator("input.md-search__input").press_sequentially("numbing", delay=0)
-        page.wait_for_selector(".md-search-result__item a")
-        times.append((time.perf_counter() - start) * 1000)
-        context.close()
-    return statistics.median(times)
-
-
 def build_site(tree: Path, dest: Path) -> Path:
     """A strict build of one worktree (PDFs off: they are downloads, not part of any page view)."""
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=tree, check=True,
@@ -151,7 +105,7 @@ def nginx(site: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
 def phone_heights(base: str, browser) -> dict[str, int]:
     """Each measured page's whole height at 390 x 844, as first opened, once every part
     has been scrolled into view (parts laid out on demand count at their real height)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     heights = {}
     for name in PAGES:
@@ -208,10 +162,6 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
                                                        if "http-equiv" not in f.read_text(encoding="utf-8")[:2000])
                     weights[rev] = {n: (kb, count) for n, kb, count in cold_loads(bases[rev], pages, browser)}
                     heights[rev] = phone_heights(bases[rev], browser)
-                quick = [("aftercare", "botox")] if SMOKE else []
-                latency = search_latency(bases[after], browser, *quick)
-                from_disk = search_latency(sites[after].as_uri() + "/", browser, *quick)
-                first = first_search(bases[after], browser, runs(5))
                 browser.close()
         finally:
             for server in servers:
@@ -226,7 +176,7 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
     heaviest = max(weights[after].items(), key=lambda item: item[1][0])
     over = [n for n, (kb, _) in weights[after].items() if kb > TARGET_KB]
     height_rows = "\n".join(f"| {n} | {heights[before][n]:,} px | {heights[after][n]:,} px |" for n in PAGES)
-    write("web.md", "Lighthouse, page weight, page height and search latency, before and after", f"""
+    write("web.md", "Lighthouse, page weight and page height, before and after", f"""
 `{before}` (before) against `{after}` (after), in one run. Each revision built strict with PDFs
 off and served by nginx with gzip on 127.0.0.1; Lighthouse 13.5.0 (npm, pinned) driving
 Debian's Chromium, {RUNS} runs per page, preset and revision, the revisions alternating.
@@ -252,15 +202,6 @@ Heaviest first load after: {heaviest[1][0]:.1f} KB ({heaviest[0]}); over {TARGET
 | Page | Before | After |
 |---|---|---|
 {height_rows}
-
-## Search latency (after)
-
-From the last keystroke to the results list showing, median of 10 queries, at 390 px with the
-CPU slowed {PHONE_CPU} times (Lighthouse's phone): {latency:.0f} ms over HTTP, {from_disk:.0f} ms from disk (file://).
-
-A reader's first search on a phone, from tapping the magnifier to the first results
-(typing "numbing" and loading the index and worker, which wait for this first use),
-median of 5: {first:.0f} ms.
 """)
 
 

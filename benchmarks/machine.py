@@ -18,6 +18,8 @@ BIN = ROOT / ".venv" / "bin"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SMOKE = os.environ.get("BENCH_SMOKE") == "1"
 SMOKE_ENV = {"OFFLINE": "0"} if SMOKE else {}  # smoke mode checks the script, not the build: no Node step
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+PHONE_CPU = 4  # Lighthouse's mobile profile: the CPU four times slower than this machine's
 
 
 def runs(count: int) -> int:

@@ -9,7 +9,8 @@ import pytest
 from support import BIN, ROOT, mkdocs_env
 
 SCRIPTS = {"build_scaling.py": "build.md", "build_compare.py": "build-compare.md", "languages.py": "languages.md",
-           "lighthouse.py": "web.md", "lighthouse_es.py": "web-es.md", "pdf_bench.py": "pdf.md", "suite.py": "suite.md"}
+           "lighthouse.py": "web.md", "lighthouse_es.py": "web-es.md", "pdf_bench.py": "pdf.md", "search.py": "search.md",
+           "suite.py": "suite.md"}
 SPREAD = True  # each benchmark on its own: they share no fixture
 
 
