@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from build_compare import worktree
-from machine import BIN, PHONE, QUIET, ROOT, SMOKE, median, runs, short, tree_env, write
+from machine import BIN, PHONE, QUIET, ROOT, SMOKE, SMOKE_ENV, median, runs, short, tree_env, write
 from playwright.sync_api import sync_playwright
 
 NGINX = """daemon off; worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
@@ -69,7 +69,7 @@ def cold_loads(base: str, pages: list[str], browser) -> list[tuple[str, float, i
 def build_site(tree: Path, dest: Path) -> Path:
     """A strict build of one worktree (PDFs off: they are downloads, not part of any page view)."""
     subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=tree, check=True,
-                   env={**os.environ, **QUIET, **tree_env(tree)},
+                   env={**os.environ, **QUIET, **SMOKE_ENV, **tree_env(tree)},
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return dest
 

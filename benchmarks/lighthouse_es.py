@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from lighthouse import PRESETS, lighthouse, nginx
-from machine import BIN, QUIET, ROOT, SMOKE, write
+from machine import BIN, QUIET, ROOT, SMOKE, SMOKE_ENV, write
 
 PAGES = ["es/index.html"] if SMOKE else ["es/index.html", "es/microneedling-vs-botox.html", "es/after-treatment.html"]
 
@@ -19,7 +19,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         subprocess.run([str(BIN / "python"), "-m", "handbook", "build", str(site)], cwd=ROOT, check=True,
-                       env={**os.environ, **QUIET, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL,
+                       env={**os.environ, **QUIET, **SMOKE_ENV, "HANDOUTS": "0"}, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         server, base = nginx(site, Path(tmp))
         rows = []
