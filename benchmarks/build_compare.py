@@ -7,6 +7,7 @@ strict, PDFs off, each with its own `handbook` package, the two alternating so t
 see the same machine load.
 """
 
+import contextlib
 import subprocess
 import sys
 import tempfile
@@ -18,27 +19,30 @@ BEFORE = "a85c81e"  # the handbook before the foundation work: macros.py, overri
 RUNS = runs(7)
 
 
-def worktree(revision: str, parent: Path) -> Path:
-    dest = parent / revision.replace("/", "-")
-    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(dest), revision], cwd=ROOT, check=True,
-                   capture_output=True)
-    return dest
+@contextlib.contextmanager
+def worktrees(revisions, parent: Path):
+    """Each revision checked out in a folder under ``parent`` ({revision: folder}), removed afterwards."""
+    trees: dict[str, Path] = {}
+    try:
+        for revision in dict.fromkeys(revisions):
+            trees[revision] = parent / revision.replace("/", "-")
+            subprocess.run(["git", "worktree", "add", "--detach", "--force", str(trees[revision]), revision],
+                           cwd=ROOT, check=True, capture_output=True)
+        yield trees
+    finally:
+        for tree in trees.values():
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
 
 
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     """Smoke mode: HEAD against itself, built once."""
-    with tempfile.TemporaryDirectory() as tmp:
-        trees = {rev: worktree(rev, Path(tmp)) for rev in dict.fromkeys((before, after))}
-        try:
-            times: dict[str, list[float]] = {rev: [] for rev in trees}
-            for _ in range(RUNS):
-                for rev, tree in trees.items():
-                    times[rev].append(timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tree / "out")],
-                                            tree, **tree_env(tree)))
-            pages = {rev: len(list((tree / "docs").rglob("*.md"))) for rev, tree in trees.items()}
-        finally:
-            for tree in trees.values():
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+    with tempfile.TemporaryDirectory() as tmp, worktrees((before, after), Path(tmp)) as trees:
+        times: dict[str, list[float]] = {rev: [] for rev in trees}
+        for _ in range(RUNS):
+            for rev, tree in trees.items():
+                times[rev].append(timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tree / "out")],
+                                        tree, **tree_env(tree)))
+        pages = {rev: len(list((tree / "docs").rglob("*.md"))) for rev, tree in trees.items()}
     rows = "\n".join(f"| `{rev}` | {pages[rev]} | {median(times[rev]):.2f} s | {min(times[rev]):.2f} s |"
                      for rev in trees)
     ratio = median(times[after]) / median(times[before])

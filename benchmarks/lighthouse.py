@@ -8,6 +8,7 @@ BEFORE and AFTER are git revisions (default: the site before the patient-first p
 Needs: nginx, chromium (Debian) and `npm ci` (Lighthouse is pinned in package.json).
 """
 
+import contextlib
 import json
 import os
 import socket
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_compare import worktree
+from build_compare import worktrees
 from machine import BIN, PHONE, QUIET, ROOT, SMOKE, SMOKE_ENV, median, runs, short, tree_env, write
 from playwright.sync_api import sync_playwright
 
@@ -102,6 +103,21 @@ def nginx(site: Path, tmp: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"nginx did not answer on port {port}")
 
 
+@contextlib.contextmanager
+def served(sites: dict, tmp: Path):
+    """Each site served by its own nginx while the block runs: {key: base URL}."""
+    servers = []
+    try:
+        bases = {}
+        for key, site in sites.items():
+            server, bases[key] = nginx(site, tmp)
+            servers.append(server)
+        yield bases
+    finally:
+        for server in servers:
+            server.terminate()
+
+
 def phone_heights(base: str, browser) -> dict[str, int]:
     """Each measured page's whole height at 390 x 844, as first opened, once every part
     has been scrolled into view (parts laid out on demand count at their real height)."""
@@ -137,15 +153,10 @@ def scores_table(scores: dict, revs: list[str]) -> str:
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     before, after = short(before), short(after)
     revs = list(dict.fromkeys([before, after]))  # one revision when before is after
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        trees = {rev: worktree(rev, tmp) for rev in revs}
-        servers = []
-        try:
-            sites = {rev: build_site(trees[rev], tmp / f"site-{i}") for i, rev in enumerate(revs)}
-            served = {rev: nginx(sites[rev], tmp) for rev in revs}
-            servers = [server for server, _ in served.values()]
-            bases = {rev: base for rev, (_, base) in served.items()}
+    with tempfile.TemporaryDirectory() as folder, worktrees(revs, Path(folder)) as trees:
+        tmp = Path(folder)
+        sites = {rev: build_site(trees[rev], tmp / f"site-{i}") for i, rev in enumerate(revs)}
+        with served(sites, tmp) as bases:
             scores: dict[tuple, list[dict]] = {}
             for _ in range(RUNS):
                 for name in PAGES:
@@ -163,11 +174,7 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
                     weights[rev] = {n: (kb, count) for n, kb, count in cold_loads(bases[rev], pages, browser)}
                     heights[rev] = phone_heights(bases[rev], browser)
                 browser.close()
-        finally:
-            for server in servers:
-                server.terminate()
-            for tree in trees.values():
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+
     def cell(rev: str, name: str) -> str:
         return f"{weights[rev][name][0]:.1f} KB ({weights[rev][name][1]})" if name in weights[rev] else "-"
 

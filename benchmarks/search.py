@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_compare import worktree
-from lighthouse import nginx
-from machine import BIN, PHONE, PHONE_CPU, QUIET, ROOT, SMOKE, SMOKE_ENV, runs, short, tree_env, write
+from build_compare import worktrees
+from lighthouse import served
+from machine import BIN, PHONE, PHONE_CPU, QUIET, SMOKE, SMOKE_ENV, runs, short, tree_env, write
 from playwright.sync_api import sync_playwright
 
 BEFORE = "8fa0c08"  # before a result showed a section's first sentences instead of the whole section
@@ -113,16 +113,11 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
     revs = list(dict.fromkeys([before, after]))  # one revision when before is after
     langs = ["en"] if SMOKE else ["en", "es"]  # one language checks the script; each is a build
     queries = {lang: words[:2] if SMOKE else words for lang, words in QUERIES.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        trees = {rev: worktree(rev, tmp) for rev in revs}
-        servers = []
-        try:
-            sites = {(rev, lang): build(trees[rev], lang, tmp / f"site-{i}-{lang}")
-                     for i, rev in enumerate(revs) for lang in langs}
-            served = {key: nginx(site, tmp) for key, site in sites.items()}
-            servers = [server for server, _ in served.values()]
-            bases = {key: base for key, (_, base) in served.items()}
+    with tempfile.TemporaryDirectory() as folder, worktrees(revs, Path(folder)) as trees:
+        tmp = Path(folder)
+        sites = {(rev, lang): build(trees[rev], lang, tmp / f"site-{i}-{lang}")
+                 for i, rev in enumerate(revs) for lang in langs}
+        with served(sites, tmp) as bases:
             bases.update({(rev, lang, "disk"): site.as_uri() + "/" for (rev, lang), site in sites.items()})
             times: dict[tuple, list[float]] = {}
             firsts: dict[str, list[float]] = {}
@@ -139,11 +134,6 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
                     for rev in revs:
                         firsts.setdefault(rev, []).append(first_search(browser, bases[(rev, "en")]))
                 browser.close()
-        finally:
-            for server in servers:
-                server.terminate()
-            for tree in trees.values():
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
 
     def cell(key) -> str:
         values = times[key]

@@ -9,12 +9,11 @@ small unit module of HEAD only.
 """
 
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from build_compare import worktree
+from build_compare import worktrees
 from machine import BIN, ROOT, SMOKE, short, timed, tree_env, write
 
 BEFORE = "1846f85"  # before one build per run for shared fixtures, HANDOUTS_ONLY and no offline step in test builds
@@ -31,17 +30,12 @@ def pytest_seconds(tree: Path, args: list[str]) -> float:
 
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     revs = list(dict.fromkeys([short(before), short(after)]))
-    with tempfile.TemporaryDirectory() as tmp:
-        trees = {rev: worktree(rev, Path(tmp)) for rev in revs}
-        try:
-            for tree in trees.values():  # the benchmarks' smoke tests look for both in the checkout
-                for shared in ("node_modules", ".venv"):
-                    os.symlink(ROOT / shared, tree / shared)
-            # After first: a suite that fails stops the benchmark before the long run of the old revision.
-            seconds = {(name, rev): pytest_seconds(trees[rev], args) for name, args in SUITES for rev in reversed(revs)}
-        finally:
-            for tree in trees.values():
-                subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, capture_output=True)
+    with tempfile.TemporaryDirectory() as tmp, worktrees(revs, Path(tmp)) as trees:
+        for tree in trees.values():  # the benchmarks' smoke tests look for both in the checkout
+            for shared in ("node_modules", ".venv"):
+                os.symlink(ROOT / shared, tree / shared)
+        # After first: a suite that fails stops the benchmark before the long run of the old revision.
+        seconds = {(name, rev): pytest_seconds(trees[rev], args) for name, args in SUITES for rev in reversed(revs)}
     rows = "\n".join(f"| {name} | `{rev}` | {seconds[name, rev]:.0f} s ({seconds[name, rev] / 60:.1f} min) |"
                      for name, _ in SUITES for rev in revs)
     write("suite.md", "Test suite wall time, before and after",

@@ -16,6 +16,7 @@ QUESTIONS_BOOST = 1000.0  # as a heading: a whole question leads to the section 
 FULL_TEXT = "full_text"  # a long section's whole text, searched but not shown: a result shows its first lines
 SHOWN = 200  # characters of a section a result shows at most, about four lines on a phone
 LEAD_IN = re.compile(r"<p>([^<]*[^<\s.!?:])</p>\s*<(ul|ol)>")  # a paragraph that introduces a list
+BARE_ITEM = re.compile(r"([^<>\s.!?:;,])\s*</li>")  # a list item that ends without punctuation
 
 
 def pattern(word: str) -> re.Pattern:
@@ -80,7 +81,8 @@ def summary(text: str, limit: int = SHOWN) -> str:
     """The start of a section as one short plain paragraph: the whole sentences that fit in ``limit``,
     never half of one; a first sentence longer than that is cut at a word, with an ellipsis."""
     text = LEAD_IN.sub(r"<p>\1:</p> <\2>", text)  # "Key points" before its list reads "Key points: ..."
-    plain = " ".join(plain_text(text).split())
+    text = BARE_ITEM.sub(r"\1;</li>", text)  # list items without a full stop do not run together
+    plain = " ".join(plain_text(text).split()).removesuffix(";")
     if len(plain) <= limit:
         return plain
     head = plain[:limit + 1]

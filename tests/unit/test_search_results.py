@@ -12,6 +12,11 @@ def test_a_label_before_a_list_leads_into_it():
     assert summary("<p>Key points</p> <ul><li>Botox is a medicine.</li></ul>") == "Key points: Botox is a medicine."
 
 
+def test_list_items_without_full_stops_stay_apart():
+    text = "<p>We use:</p> <ul><li>regulators, such as the FDA</li><li>national health services</li></ul>"
+    assert summary(text) == "We use: regulators, such as the FDA; national health services"
+
+
 def test_a_first_sentence_longer_than_a_result_is_cut_at_a_word():
     assert summary("<p>Swelling, redness and soreness, then peeling</p>", limit=30) == "Swelling, redness and…"
 
