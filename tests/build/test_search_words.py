@@ -9,7 +9,7 @@ from handbook.data import load_handbook
 from handbook.errors import HandbookError
 from handbook.messages import validate
 from handbook.models import SearchWords
-from handbook.search_words import compile_words, keywords, pattern
+from handbook.search_words import FULL_TEXT, SHOWN, compile_words, keywords, pattern, plain_text
 from handbook.yaml12 import loads
 from support import ROOT, build
 
@@ -61,6 +61,17 @@ def test_every_entry_in_the_real_file_is_well_formed():
 def index(site_dir) -> dict:
     text = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
     return json.loads(re.sub(r"^var __index = |;?\s*$", "", text))
+
+
+def test_a_result_shows_a_few_lines_and_the_whole_section_stays_searchable(site_dir):
+    docs = index(site_dir)["docs"]
+    shown = {d["location"]: plain_text(d["text"]).strip() for d in docs}
+    assert all(len(text) <= SHOWN + 1 for text in shown.values()), max(shown.values(), key=len)
+    cut = [d for d in docs if FULL_TEXT in d]
+    assert len(cut) > len(docs) // 2, "most sections are longer than a result shows"
+    words = [(re.findall(r"\w+", plain_text(d[FULL_TEXT]))[:8], re.findall(r"\w+", shown[d["location"]])[:8])
+             for d in cut]
+    assert [(whole, start) for whole, start in words if whole[:len(start)] != start] == [], "a result shows the start of its section"
 
 
 def test_the_index_carries_patient_words_that_readers_never_see(site_dir):
