@@ -77,12 +77,20 @@ def add_questions(entries: list[dict], questions, urls: dict[str, str]) -> list[
     return missing
 
 
-def summary(text: str, limit: int = SHOWN) -> str:
-    """The start of a section as one short plain paragraph: the whole sentences that fit in ``limit``,
-    never half of one; a first sentence longer than that is cut at a word, with an ellipsis."""
+def readable(text: str) -> str:
+    """A section's text as one plain paragraph, its lists kept readable."""
     text = LEAD_IN.sub(r"<p>\1:</p> <\2>", text)  # "Key points" before its list reads "Key points: ..."
     text = BARE_ITEM.sub(r"\1;</li>", text)  # list items without a full stop do not run together
-    plain = " ".join(plain_text(text).split()).removesuffix(";")
+    return " ".join(plain_text(text).split()).removesuffix(";")
+
+
+def summary(text: str, limit: int = SHOWN) -> str:
+    """The start of a section's text (``readable``): the whole sentences that fit in ``limit``, never half
+    of one; a first sentence longer than that is cut at a word, with an ellipsis."""
+    return cut(readable(text), limit)
+
+
+def cut(plain: str, limit: int) -> str:
     if len(plain) <= limit:
         return plain
     head = plain[:limit + 1]
@@ -94,7 +102,8 @@ def shorten_shown_text(entries: list[dict]) -> None:
     """A result shows a section's first lines, not the whole section: drawing whole sections made every
     keystroke slow on a phone and put two results on its screen. The whole text stays searchable."""
     for entry in entries:
-        shown = summary(entry["text"], SHOWN)
-        if len(shown) < len(" ".join(plain_text(entry["text"]).split())):
+        plain = readable(entry["text"])
+        shown = cut(plain, SHOWN)
+        if shown != plain:
             entry[FULL_TEXT] = entry["text"]
         entry["text"] = f"<p>{html.escape(shown, quote=False)}</p>" if shown else ""  # in a paragraph, as Material's

@@ -39,13 +39,11 @@ def top_results(page, query: str, count: int = 3, pasted: bool = False) -> list[
 
 
 def open_search(browser, url: str):
-    """A page at ``url`` whose search form is ready; yields it, then closes its context."""
-    context = browser.new_context()
-    page = context.new_page()
+    """A page at ``url`` whose search form is ready (close its context after)."""
+    page = browser.new_context().new_page()
     page.goto(url)
     page.wait_for_function("() => document.querySelector('.md-search__form') !== null")
-    yield page
-    context.close()
+    return page
 
 
 def search_from_disk(browser, site_dir, query: str, expected: str):

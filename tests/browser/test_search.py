@@ -105,19 +105,18 @@ FROM_DISK = {"en": ("aftercare", "after-treatment.html"), "es": ("cuidados", "af
 def search_pages(request, browser):
     """Each language's search box, opened once a worker: tests spread one by one over the workers
     would otherwise open it again each time the language changes."""
-    opened, closers = {}, []
+    opened = {}
 
     def get(lang: str):
         if lang not in opened:
             base = request.getfixturevalue("server" if lang == "en" else "es_server")
-            closers.append(open_search(browser, base))
-            opened[lang] = next(closers[-1])
+            opened[lang] = open_search(browser, base)
             opened[lang].lang, opened[lang].base = lang, base
         return opened[lang]
 
     yield get
-    for closer in closers:
-        next(closer, None)
+    for page in opened.values():
+        page.context.close()
 
 
 @pytest.fixture

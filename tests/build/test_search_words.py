@@ -71,7 +71,8 @@ def test_a_result_shows_a_few_lines_and_the_whole_section_stays_searchable(site_
     assert len(cut) > len(docs) // 2, "most sections are longer than a result shows"
     words = [(re.findall(r"\w+", plain_text(d[FULL_TEXT]))[:8], re.findall(r"\w+", shown[d["location"]])[:8])
              for d in cut]
-    assert [(whole, start) for whole, start in words if whole[:len(start)] != start] == [], "a result shows the start of its section"
+    assert [(whole, start) for whole, start in words if whole[:len(start)] != start] == [], \
+        "a result shows the start of its section"
 
 
 def test_the_index_carries_patient_words_that_readers_never_see(site_dir):
