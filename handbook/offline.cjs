@@ -1,27 +1,40 @@
 // The offline worker of one language's finished site, by Workbox (npm workbox-build, pinned in package.json).
 // Run by handbook/offline.py: node offline.cjs '{"site": "/abs/site", "lang": "en", "ignore": ["es"]}'
 //
-// - Precached at install (after the first page has loaded): every page, the search index, the site's styles,
-//   scripts, search worker, icons and manifest; not the PDFs, not the build's own records (*.json but the index).
-// - Pages are network-first: a reader online always gets today's page; offline, the copy last read, else the
-//   precached one. The precache lists pages under "?precache" so that its route (cache-first) never answers a
-//   page itself, and the page route falls back to it by path.
-// - A PDF is kept once opened (cache-first); everything else from the site is served stale-while-revalidate.
-// - The Workbox runtime is inlined into sw.js: nothing is fetched from a CDN.
+// The worker is offline-worker.js (what it caches, and how, is there), written to sw.js with the list of files to
+// precache by injectManifest: each file's revision is the hash of what is served. Workbox's runtime modules that
+// the worker uses go beside it, as one file (assets/workbox/workbox.js). Nothing is bundled at build time.
 "use strict";
 
+const fs = require("fs");
 const path = require("path");
-const { generateSW } = require("workbox-build");
+const { injectManifest } = require("workbox-build/build/inject-manifest"); // not the index: it loads the bundler
 
 const { site, lang, ignore } = JSON.parse(process.argv[2]);
-const id = `handbook-${lang}`;
+// Workbox's runtime, in the order its modules need each other.
+const RUNTIME = ["core", "routing", "strategies", "cacheable-response", "range-requests", "precaching"];
 // The search worker's word rules for the language (Material's lunr languages); English needs none.
 const lunr = lang === "en" ? [] : ["assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
                                     `assets/javascripts/lunr/min/lunr.${lang}.min.js`];
 
-generateSW({
-  globDirectory: site,
+function writeRuntime() {
+  const from = path.dirname(require.resolve("workbox-build/package.json"));
+  const modules = RUNTIME.map((name) => {
+    const file = require.resolve(`workbox-${name}/build/workbox-${name}.prod.js`, { paths: [from] });
+    return fs.readFileSync(file, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"); // no maps are served
+  });
+  const { version } = require(require.resolve("workbox-core/package.json", { paths: [from] }));
+  const folder = path.join(site, "assets", "workbox");
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, "workbox.js"),
+                   `// Workbox ${version} (MIT): ${RUNTIME.join(", ")}\n${modules.join("")}`);
+}
+
+writeRuntime();
+injectManifest({
+  swSrc: path.join(__dirname, "offline-worker.js"),
   swDest: path.join(site, "sw.js"),
+  globDirectory: site,
   globPatterns: [
     "**/*.html",
     "search/search_index.json",
@@ -40,43 +53,6 @@ generateSW({
     manifest: entries.map((e) => (e.url.endsWith(".html") ? { ...e, url: `${e.url}?precache` } : e)),
     warnings: [],
   })],
-  cacheId: id,
-  cleanupOutdatedCaches: true,
-  clientsClaim: true, // the first visit's page is controlled at once: offline straight after
-  skipWaiting: true,  // a new build's worker takes over on the next visit; pages are network-first
-  inlineWorkboxRuntime: true,
-  sourcemap: false,
-  mode: "production",
-  runtimeCaching: [
-    {
-      urlPattern: ({ url }) => url.pathname.endsWith(".pdf"),
-      handler: "CacheFirst",
-      options: { cacheName: `${id}-handouts`, cacheableResponse: { statuses: [200] }, rangeRequests: true },
-    },
-    {
-      urlPattern: ({ request }) => request.mode === "navigate" || request.destination === "document",
-      handler: "NetworkFirst",
-      options: {
-        cacheName: `${id}-pages`,
-        cacheableResponse: { statuses: [200] },
-        plugins: [{
-          // Offline and never read: the precached copy of the page, whatever its query (?h=, ?q=).
-          handlerDidError: async ({ request }) => {
-            const url = new URL(request.url);
-            url.search = "";
-            url.hash = "";
-            if (url.pathname.endsWith("/")) url.pathname += "index.html";
-            return caches.match(url.href, { ignoreSearch: true });
-          },
-        }],
-      },
-    },
-    {
-      urlPattern: ({ sameOrigin }) => sameOrigin,
-      handler: "StaleWhileRevalidate",
-      options: { cacheName: `${id}-files`, cacheableResponse: { statuses: [200] } },
-    },
-  ],
 }).then(({ count, size, warnings }) => {
   if (warnings.length) {
     console.error(warnings.join("\n"));

@@ -1,11 +1,11 @@
 """Readable offline after one visit: a web app manifest and a service worker, written into a finished site.
 
 Runs last, on the final files (after minify, the PDFs, the redirects and the search index), so each
-precached file's revision is the hash of what is served. The worker itself is made by Workbox's
-``generateSW`` (npm ``workbox-build``, pinned in package.json) in ``offline.cjs``, which is given the
-site's folder and language; each language's site gets its own worker, scoped to its folder (``es/``
-under the English site has its own, which takes over there). What it caches, and how, is in
-``offline.cjs``.
+precached file's revision is the hash of what is served. The worker is ``offline-worker.js``, which
+``offline.cjs`` writes to the site with that list by Workbox's ``injectManifest`` (npm ``workbox-build``,
+pinned in package.json), given the site's folder and language; each language's site gets its own worker,
+scoped to its folder (``es/`` under the English site has its own, which takes over there). What it
+caches, and how, is in ``offline-worker.js``.
 """
 
 import json
