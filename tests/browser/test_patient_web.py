@@ -104,16 +104,6 @@ def test_callout_text_is_body_size_and_sources_at_least_14px(phone, server):
             assert sizes["small"], name
 
 
-@pytest.mark.parametrize("md", PAGES)
-def test_no_sideways_scrolling_on_a_phone(phone, server, md):
-    phone.goto(server + html(md))
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    wide = phone.evaluate("""() => [...document.querySelectorAll('article *')]
-        .filter(el => el.getBoundingClientRect().right > innerWidth + 1 && getComputedStyle(el).position !== 'fixed')
-        .slice(0, 3).map(el => el.tagName + '.' + el.className)""")
-    assert width <= 390 and wide == [], (width, wide)
-
-
 def contrast(page, selector: str) -> float:
     """WCAG contrast ratio of an element's text against the page behind it (alpha blended)."""
     return page.evaluate("""selector => {
@@ -472,8 +462,17 @@ def test_is_it_right_for_me_groups_boxes_by_verdict(phone, server):
 
 
 @pytest.mark.parametrize("md", PAGES)
-def test_help_feedback_and_no_edit_pencil(phone, server, md):
-    phone.goto(server + html(md))
+def test_every_page_on_a_phone_fits_asks_only_the_site_and_offers_help(phone, server, md):
+    """Each page, opened once at 390 px: no sideways scrolling, no request to another host, the help
+    and feedback links, and no editors' pencil."""
+    phone.goto(server + html(md), wait_until="networkidle")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    wide = phone.evaluate("""() => [...document.querySelectorAll('article *')]
+        .filter(el => el.getBoundingClientRect().right > innerWidth + 1 && getComputedStyle(el).position !== 'fixed')
+        .slice(0, 3).map(el => el.tagName + '.' + el.className)""")
+    assert width <= 390 and wide == [], ("sideways scrolling", width, wide)
+    hosts = {urlparse(url).netloc for url in phone.requests if not url.startswith("data:")}
+    assert hosts == {urlparse(server).netloc}, "a request left the site"
     assert phone.locator(".md-content__button, a[rel='edit']").count() == 0, "an edit pencil"
     help_link = phone.locator(".md-header a.hb-header-help")
     assert help_link.is_visible() and help_link.get_attribute("href").endswith(HELP)

@@ -38,8 +38,10 @@ def marked_site(once):
     return once("marked-facts", make) / "project" / "site"
 
 
-def outputs(site) -> dict[str, str]:
-    texts = {}
+@pytest.fixture(scope="module")
+def outputs(marked_site) -> dict[str, str]:
+    """The text of every page's article and of every PDF of the marked build, read once."""
+    site, texts = marked_site, {}
     for path in sorted(site.glob("*.html")):
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article:
@@ -49,13 +51,12 @@ def outputs(site) -> dict[str, str]:
     return {name: " ".join(text.split()) for name, text in texts.items()}
 
 
-def test_no_old_value_is_left_on_the_web_or_on_paper(marked_site):
-    texts = outputs(marked_site)
+def test_no_old_value_is_left_on_the_web_or_on_paper(outputs):
     left = [f"{name}: {m.group(0)!r} ({key})" for key, fact in FACTS.items() for pattern in fact_phrases(key, fact.value)
-            for name, text in texts.items() for m in re.finditer(pattern, text, re.I)]
+            for name, text in outputs.items() for m in re.finditer(pattern, text, re.I)]
     assert left == []
 
 
-def test_every_fact_reaches_readers(marked_site):
-    everything = " ".join(outputs(marked_site).values())
+def test_every_fact_reaches_readers(outputs):
+    everything = " ".join(outputs.values())
     assert [key for key in FACTS if marker(key) not in everything] == []
