@@ -29,6 +29,7 @@ from handbook import (
     sandbox,
     sanitize,
     search_words,
+    search_worker,
     settings,
     site_checks,
     steps,
@@ -203,6 +204,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         search = config.plugins.get("material/search")
         if search is not None:
             self._search_words(search.search_index.entries)
+            search_worker.write_search_worker(site_dir)
         minify.minify_assets(site_dir)
         languages.write_sitemap_alternates(site_dir, build.addresses, build.lang)
         (site_dir / reviews.STATUS_FILE).write_text(json.dumps({"lang": build.lang, "pages": build.status},

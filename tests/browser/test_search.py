@@ -25,6 +25,7 @@ QUERIES = [
     ("numbing", "on-the-day.html"),
     ("numbing cream", "on-the-day.html"),
     ("does it hurt", "on-the-day.html"),
+    ("is it painful", "on-the-day.html"),         # "is" and "it" are stop words, not "isotretinoin" and "itchy"
     ("anesthetic", "on-the-day.html"),             # American spelling
     # Afterwards
     ("aftercare", "after-treatment.html"),
@@ -140,8 +141,9 @@ def test_a_misspelt_word_finds_what_the_word_finds(search_page, typed, meant):
     assert top_results(search_page, typed) == top_results(search_page, meant)
 
 
-def asked(lang: str, every: int = 6) -> list[tuple[str, str, str]]:
-    """Every sixth question of the inventory (data/questions.yaml) as patients type it, and its answer."""
+def asked(lang: str, every: int = 20) -> list[tuple[str, str, str]]:
+    """Every twentieth question of the inventory (data/questions.yaml) as patients type it, and its answer:
+    the search box shows what the site's search finds (every question: tests/build/test_questions_found.py)."""
     from handbook.data import load_handbook
     from support import ROOT
 
@@ -159,11 +161,8 @@ def found(page, question: str, answer: str) -> bool:
 
 @pytest.mark.parametrize("search_page", ["en", "es"], indirect=True)
 def test_whole_questions_find_the_sections_that_answer_them(search_page):
-    # A sample of the inventory; short questions made of words every page uses ("what is microneedling")
-    # may rank another page first, so at most one in ten may miss.
     sample = asked(search_page.lang)
-    missed = [(q, a) for _, q, a in sample if not found(search_page, q, a)]
-    assert len(missed) <= len(sample) // 10, missed
+    assert [(q, a) for _, q, a in sample if not found(search_page, q, a)] == []
 
 
 @pytest.mark.parametrize("search_page", ["en", "es"], indirect=True)

@@ -1,5 +1,7 @@
 """What a search result shows of a section: its first whole sentences, escaped; the rest stays searchable."""
 
+import pytest
+
 from handbook.search_words import FULL_TEXT, shorten_shown_text, summary
 
 
@@ -35,3 +37,15 @@ def test_a_long_section_keeps_its_whole_text_to_search_and_shows_escaped_text():
     shown = entries[0]["text"].removeprefix("<p>").removesuffix("</p>")
     assert shown.startswith("&lt;img src=x onerror=alert(1)&gt; is text. Keep the skin clean.")
     assert "<" not in shown and len(shown) < len(whole) // 2
+
+
+def test_the_search_worker_names_the_one_material_worker_beside_it(tmp_path):
+    from handbook.errors import HandbookError
+    from handbook.search_worker import WORKERS, write_search_worker
+
+    workers = tmp_path / WORKERS
+    workers.mkdir(parents=True)
+    with pytest.raises(HandbookError, match="one Material search worker"):
+        write_search_worker(tmp_path)
+    (workers / "search.0123abcd.min.js").write_text("")
+    assert 'importScripts(new URL("search.0123abcd.min.js", here).href)' in write_search_worker(tmp_path).read_text()
