@@ -114,6 +114,15 @@ def macros(hb: Handbook, page: Callable[[], str], handouts=lambda: [], publisher
         return render.render_block("macros/cite.html", ids=list(source_ids), numbers=render.reference_numbers(hb),
                                    references_url=_url_from(page() or "", REFERENCES_PAGE), _=hb.t)
 
+    def treatment_text(treatment: str, row: str) -> str:
+        """What the comparison table says of one treatment in one row, with its sources:
+        treatment_text("botox", "common_side_effects")."""
+        check_ids([treatment], hb.treatments, "treatment id", "treatment_text()")
+        check_ids([row], hb.treatments[treatment].values, "row id (data/treatments.yaml attributes)", "treatment_text()")
+        value = hb.treatments[treatment].values[row]
+        return render.render_block("macros/treatment_text.html", value=value, numbers=render.reference_numbers(hb),
+                                   references_url=_url_from(page() or "", REFERENCES_PAGE), _=hb.t)
+
     def source_link(source_id: str, text: str) -> str:
         """Your words as a link to a source's own page: source_link("mhra-yellow-card", "the Yellow Card scheme")."""
         check_ids([source_id], hb.references, "source id", "source_link()")
@@ -141,7 +150,7 @@ def macros(hb: Handbook, page: Callable[[], str], handouts=lambda: [], publisher
         return render.render_references(hb, sorted(hb.references, key=lambda i: hb.references[i].citation))
 
     found = [cite, comparison_table, contraindications, contraindication_links, contraindication, handout_table,
-             publisher_details, reference_list, source_link, fact_link, figure]
+             publisher_details, reference_list, source_link, fact_link, figure, treatment_text]
     return {f.__name__: _checked(f.__name__, f) for f in found}
 
 

@@ -32,7 +32,7 @@ def test_every_question_and_each_way_of_asking_it_finds_its_answer(lang, site_di
     asked = [(text, q.answer.replace(".md", ".html")) for q in load_handbook(ROOT / "data", lang).questions
              for text in (q.question, *q.variants)]
     groups = results(site_dir if lang == "en" else es_site_dir, [text for text, _ in asked])
-    missed = {text: [g[0] for g in found[:3]] for (text, answer), found in zip(asked, groups)
+    missed = {text: [g[0] for g in found[:3]] for (text, answer), found in zip(asked, groups, strict=True)
               if not any(answer in group for group in found[:TOP])}
     assert {text: top for text, top in missed.items() if (lang, text) not in NOT_FOUND} == {}
     assert [text for known_lang, text in NOT_FOUND if known_lang == lang and text not in missed] == [], \

@@ -235,3 +235,14 @@ def test_a_fact_that_names_no_service_cannot_be_a_link(hb):
     with pytest.raises(HandbookError, match="fact_link\\(\\): unknown country fact 'needle_depth_mm'"):
         macros(hb, lambda: "")["fact_link"]("needle_depth_mm")
 
+
+
+def test_a_treatments_row_reads_as_in_the_table_with_its_sources_and_unknown_rows_fail(hb):
+    from handbook.page_macros import macros
+
+    said = soup(macros(hb, lambda: "botox-safety.md")["treatment_text"]("botox", "common_side_effects"))
+    value = hb.treatments["botox"].values["common_side_effects"]
+    assert value.text in said.get_text() and [a["href"] for a in said.find_all("a")] == [
+        f"{REFS}#{s}" for s in value.sources]
+    with pytest.raises(HandbookError, match="treatment_text\\(\\): unknown row id .* 'side_effects'"):
+        macros(hb, lambda: "")["treatment_text"]("botox", "side_effects")
