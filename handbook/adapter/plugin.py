@@ -46,6 +46,7 @@ from handbook.page_macros import nav_pages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")  # Material's script, by its hashed name
 SHARED = ("assets", "javascripts", "stylesheets")  # docs/ folders every language's site carries
 
 
@@ -173,11 +174,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"),
                                build.handbook.countries.countries)
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
+        bundles = [f.src_uri for f in files if BUNDLE.fullmatch(f.src_uri)]
+        if len(bundles) != 1:
+            raise HandbookError(f"theme: expected one Material script (assets/javascripts/bundle.*.min.js), found {len(bundles)}")
         # The frame's words and dates in the edition's language; its help routes are its country's.
         env.globals.update(words=build.handbook.words, country=build.handbook.countries.countries[build.handbook.country],
                            checklist_words=Markup(build.checklist),  # the checklist script's words, as JSON
                            patients_handouts=pdf.patients_handouts(build.clinic),
-                           offline_worker=build.offline)  # overrides/partials/offline.html
+                           offline_worker=build.offline,  # overrides/partials/offline.html
+                           theme_bundle=bundles[0])  # overrides/partials/theme-on-first-use.html
         env.filters["long_date"] = build.handbook.long_date
         return env
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from browser_support import PAGES
+from browser_support import PAGES, start_theme
 from support import build_ok, page_front_matter, sub
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -348,8 +348,10 @@ def checklist(browser, server):
     context.add_init_script(WATCH_STORAGE)
     page = context.new_page()
     page.goto(server + "is-it-right-for-me.html", wait_until="networkidle")
-    # Material itself keeps the reader's palette choice in localStorage on every page;
-    # from here on, anything written is the checklist's.
+    # Material itself keeps the reader's palette choice in localStorage on every page, once its script
+    # runs (on the reader's first touch); from here on, anything written is the checklist's.
+    start_theme(page)
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__writes = []")
     page.stored = page.evaluate(STORED)
     page.requests = []

@@ -185,10 +185,12 @@ HEADERS = 300           # bytes of response headers per file: what nginx sends (
 
 
 def first_load(page: Path, site_dir: Path) -> int:
-    """A page's own files as a cold load fetches them: the HTML, its stylesheets, scripts and icon, gzip level 6."""
+    """A page's own files as a cold load fetches them: the HTML, its stylesheets, scripts (Material's too, fetched
+    once the page has loaded) and icon, gzip level 6."""
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     links = [tag["href"] for tag in soup.select('link[rel="stylesheet"], link[rel="icon"]')]
-    files = [page.resolve()] + [(page.parent / src).resolve() for src in links + [tag["src"] for tag in soup.select("script[src]")]]
+    scripts = [tag["src"] for tag in soup.select("script[src]")] + [tag["data-theme-script"] for tag in soup.select("script[data-theme-script]")]
+    files = [page.resolve()] + [(page.parent / src).resolve() for src in links + scripts]
     return sum(len(gzip.compress(f.read_bytes(), 6)) + HEADERS for f in files if f.is_relative_to(site_dir.resolve()))
 
 
