@@ -537,3 +537,14 @@ def test_front_matter_cannot_break_out_of_the_structured_data(project, tmp_path,
     page.goto((site / "glossary.html").as_uri())
     assert page.evaluate("window.hacked") is None
     page.close()
+
+
+def test_a_device_set_to_dark_gets_dark_colours_and_its_switch_before_any_touch(browser, server):
+    """Material's script waits for the reader's first touch; the colours follow the device from the first paint."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server + "index.html", wait_until="load")
+    assert page.evaluate("typeof window.component$") == "undefined", "no touch yet, so Material's script has not run"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("label[for^='__palette']:visible").get_attribute("title") == "Switch to light mode"
+    context.close()
