@@ -126,6 +126,7 @@ def parser() -> argparse.ArgumentParser:
                              ("check-site", "check_site", "whole-site checks of a built site"),
                              ("sitemap", "sitemap", "every page's languages in a built site's sitemap"),
                              ("minify", "minify_site", "minify a built site's own styles and scripts"),
+                             ("search-worker", "search_worker_site", "the search worker beside Material's (stop words)"),
                              ("theme-css", "trim_theme_css", "trim the theme's stylesheets to the rules the site uses"),
                              ("offline", "offline_site", "the web app manifest and offline worker (sw.js), last")]:
         task = tasks.add_parser(name, help=text)

@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from handbook import editions, languages, minify, offline, pdf, settings, site_checks, theme_css
+from handbook import editions, languages, minify, offline, pdf, search_worker, settings, site_checks, theme_css
 from handbook.built import BuiltPage, SiteInfo, read_manifest
 from handbook.data import Handbook, load_handbook
 from handbook.errors import HandbookError
@@ -86,6 +86,12 @@ def minify_site(site_dir: Path, root: Path) -> int:
     """`minify SITE_DIR`: the handbook's own stylesheets and scripts, minified in place."""
     done = minify.minify_assets(site_dir)
     print(f"{site_dir}: {len(done)} files minified")
+    return 0
+
+
+def search_worker_site(site_dir: Path, root: Path) -> int:
+    """`search-worker SITE_DIR`: the search worker that takes stop words out of questions, beside Material's."""
+    print(f"{site_dir}: {search_worker.write_search_worker(site_dir).relative_to(site_dir)}")
     return 0
 
 
