@@ -9,9 +9,19 @@ from markupsafe import Markup, escape
 
 from handbook.errors import HandbookError, check_ids
 from handbook.messages import validate
-from handbook.models import DATA_FILES, Attribute, Contraindication, CountriesFile, Fact, Model, Reference, Treatment
+from handbook.models import (
+    DATA_FILES,
+    Attribute,
+    Contraindication,
+    CountriesFile,
+    Country,
+    Fact,
+    Model,
+    Reference,
+    Treatment,
+)
 from handbook.questions import QUESTIONS, Question, load_questions
-from handbook.sandbox import render_data_text
+from handbook.sandbox import facts_shown, render_data_text
 from handbook.yaml12 import Lines, load
 
 # HTML's and Markdown's own characters, as entities: a fact's value shows as written, never as markup,
@@ -143,6 +153,7 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     country = country or _web_country(countries, lang, name("countries.yaml"))
     local = _country_words(countries, country, facts, name("countries.yaml"))
     values = Facts({**values, **local})
+    raw["treatments.yaml"] = _cite_country_words(raw["treatments.yaml"], countries.countries[country])
     data = {"facts.yaml": facts, "countries.yaml": countries}
     for f, model in DATA_FILES.items():
         if f not in data:
@@ -157,7 +168,8 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     _cross_check(name, refs, attributes, treatments, contras, facts)
     _check_hosts(name, refs, data["source-hosts.yaml"], lines["references.yaml"], data["references.yaml"])
     for code, each in countries.countries.items():  # every country's, so a typo fails in every edition
-        check_ids([f.source for f in each.facts.values() if f.source], refs, "source id",
+        check_ids([f.source for f in each.facts.values() if f.source] + [s for f in each.facts.values() for s in f.sources],
+                  refs, "source id",
                   f"{name('countries.yaml')}, country '{code}', key 'facts'")
     return Handbook(
         references=refs,
@@ -201,6 +213,25 @@ def _country_words(countries: CountriesFile, country: str, facts: dict, source: 
         raise HandbookError(f"{source}: {', '.join(sorted(clash))} is both a country's word and a fact in "
                             "data/facts.yaml; rename one")
     return {k: f.value for k, f in countries.countries[country].facts.items()}
+
+
+def _cite_country_words(raw: object, country: Country) -> object:
+    """treatments.yaml with each cell citing, after its own sources, those of the country's words it shows."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("treatments"), list):
+        return raw  # validation names the mistake
+
+    def cell(value: object) -> object:
+        if not (isinstance(value, dict) and isinstance(value.get("text"), str) and isinstance(value.get("sources"), list)):
+            return value
+        words = [country.facts[n].sources for n in facts_shown(value["text"]) if n in country.facts]
+        return {**value, "sources": list(dict.fromkeys([*value["sources"], *(s for w in words for s in w)]))}
+
+    def treatment(t: object) -> object:
+        if not (isinstance(t, dict) and isinstance(t.get("values"), dict)):
+            return t
+        return {**t, "values": {k: cell(v) for k, v in t["values"].items()}}
+
+    return {**raw, "treatments": [treatment(t) for t in raw["treatments"]]}
 
 
 def _check_hosts(name, refs, hosts: list[str], lines: Lines, entries: list) -> None:

@@ -205,6 +205,8 @@ class CountryFact(Model):
     """What {{ facts.<name> }} shows in this country's editions (may use other facts)."""
     source: Id | None = None
     """A reference whose page is the service these words name: {{ fact_link("<name>") }} links them to it."""
+    sources: list[Id] = []
+    """References behind these words in this country: a comparison-table cell that shows them cites them."""
 
 
 class Country(Model):

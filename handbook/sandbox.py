@@ -188,6 +188,16 @@ def _check_nesting(body: str, label: str, first_line: int) -> None:
                                 f"than {MAX_HTML_DEPTH} levels deep; simplify the markup")
 
 
+def facts_shown(text: str) -> list[str]:
+    """The names a data text shows as ``{{ facts.NAME }}``, in order (none if it is not a valid template)."""
+    try:
+        tree = _environment().parse(text)
+    except TemplateSyntaxError:
+        return []  # render_data_text reports it, with the line
+    shown = (n.attr for n in tree.find_all(nodes.Getattr) if isinstance(n.node, nodes.Name) and n.node.name == "facts")
+    return list(dict.fromkeys(shown))
+
+
 def render_data_text(text: str, facts: dict, label: str, line: int, key: str) -> str:
     """A data text with ``{{ facts.NAME }}`` replaced, after the allow-list check, in the sandbox."""
     check_template(text, label, line, facts=facts, key=key)

@@ -23,6 +23,7 @@ def test_every_reference_is_cited_somewhere(hb):
     cited |= {s for t in hb.treatments.values() for v in t.values.values() for s in v.sources}
     cited |= {s for c in hb.contraindications.values() for a in c.treatments.values() for s in a.sources}
     cited |= {s for f in hb.facts.values() for s in f.sources}
+    cited |= {s for c in hb.countries.countries.values() for f in c.facts.values() for s in f.sources}
     cited |= {s for page in (ROOT / "docs").rglob("*.md") for call in re.findall(r"cite\(([^)]*)\)", page.read_text())
               for s in re.findall(r'"([^"]+)"', call)}  # cited in the text only, as one country's own words are
     assert set(hb.references) - cited == set(), "references nobody cites"

@@ -84,6 +84,29 @@ def test_a_service_with_an_unknown_source_fails_in_every_edition(tmp_path):
         load_handbook(tmp_path / "data", "en", "GB")
 
 
+@pytest.mark.parametrize("lang, country, sources", [
+    ("en", "GB", ["fda-devices", "psa-cosmetic-practitioner"]),
+    ("en", "US", ["fda-devices"]),
+    ("es", "ES", ["eu-mdr-2017"]),  # EU law for Spain, not the FDA's or a UK page
+    ("es", "GB", ["fda-devices", "psa-cosmetic-practitioner"]),
+])
+def test_a_table_cell_cites_the_sources_of_the_countrys_words_it_shows(lang, country, sources):
+    cell = load_handbook(ROOT / "data", lang, country).treatments["microneedling"].values["regulation"]
+    assert cell.sources == sources
+
+
+def test_a_cell_with_no_source_of_its_own_or_of_its_countrys_words_fails(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    countries = tmp_path / "data" / "countries.yaml"
+    countries.write_text(countries.read_text(encoding="utf-8").replace(", sources: [fda-devices]}", "}"),
+                         encoding="utf-8")
+    load_handbook(tmp_path / "data", "en", "GB")
+    with pytest.raises(HandbookError, match=r"^data/treatments.yaml, line \d+: .*regulation.*sources"):
+        load_handbook(tmp_path / "data", "en", "US")
+
+
 def test_every_countrys_words_are_written_in_each_language():
     english, spanish = (load_handbook(ROOT / "data", lang).countries.countries for lang in ("en", "es"))
     assert spanish["US"].emergency == "llame al 911 o vaya a la sala de emergencias"

@@ -26,7 +26,7 @@ def test_nothing_is_missing_or_out_of_date():
 
 
 def test_every_data_entry_has_a_spanish_counterpart_with_the_same_ids():
-    en, es = load_handbook(ROOT / "data"), load_handbook(ROOT / "data", "es")
+    en, es = load_handbook(ROOT / "data", "en", "ES"), load_handbook(ROOT / "data", "es")  # one country: its sources
     assert es.lang == "es"
     assert list(es.treatments) == list(en.treatments)
     assert [a.id for a in es.attributes] == [a.id for a in en.attributes]
