@@ -138,7 +138,7 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     if lang != "en":
         from handbook import translations
 
-        load_handbook(data_dir)  # the English first: its mistakes read as in the English build
+        handbook_for(data_dir)  # the English first (the English build's, if it ran): its mistakes read as there
         raw = translations.check_data(raw, data_dir / lang, f"{data_dir.name}/{lang}")
         strings = translations.strings(data_dir / lang, f"{data_dir.name}/{lang}")
     facts = validate(DATA_FILES["facts.yaml"], raw["facts.yaml"], name("facts.yaml"), lines["facts.yaml"])
