@@ -51,8 +51,8 @@ def main() -> int:
 
 Both languages take **{ratio:.2f}x** English alone (target at most {TARGET}x):
 {"within" if ratio <= TARGET else "OVER"} the target; as two processes, {median(separate) / median(alone):.2f}x.
-One process pays Python's, MkDocs' and Material's start-up once; the Spanish build still
-loads the English data first, to check every translation against it.
+One process pays Python's, MkDocs' and Material's start-up once, and the Spanish build checks
+every translation against the English data the English build loaded.
 Whole-process wall time, PDFs off, {len(list((ROOT / 'docs').glob('*.md')))} pages per language,
 medians of {RUNS} interleaved runs on a machine shared with other work (the spread shows how busy it was).
 """
