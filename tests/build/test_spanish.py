@@ -198,6 +198,18 @@ def test_a_missing_translation_stops_the_build(tmp_path):
     assert "missing translation(s)" in output and "docs-es/sun.md (translates docs/sun.md; en_hash: " in output
 
 
+def test_spanish_handouts_for_a_clinic_in_the_uk_name_only_the_uks_services(tmp_path):
+    """es-GB paper: a handout passes the build's check for another country's own words (112, centro de
+    salud) and sends the reader to the UK's help (the website stays the one for Spain)."""
+    from support import build_ok
+
+    site = build_ok(ROOT, tmp_path / "es", "mkdocs.es.yml", CLINIC_NAME="Clínica Támesis", CLINIC_PHONE="020 7946 0000",
+                    CLINIC_COUNTRY="GB", HANDOUTS_ONLY="after-treatment", OFFLINE="0")
+    for pdf in ("handouts/after-treatment.pdf", "handouts/large-print/after-treatment.pdf"):
+        _, text = pdf_text(site / pdf)
+        assert "Clínica Támesis" in text and "999" in text and "111" in text and "112" not in text, pdf
+
+
 # ---- Spanish handouts: every handout, large print and the whole handbook, branded ----
 
 FRAME_ENGLISH = ["Page last updated", "reviewed by a clinician", "Next review", "Leaflet ", "Phone:", "Website:",
