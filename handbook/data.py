@@ -168,9 +168,8 @@ def load_handbook(data_dir: Path, lang: str = "en", country: str | None = None) 
     _cross_check(name, refs, attributes, treatments, contras, facts)
     _check_hosts(name, refs, data["source-hosts.yaml"], lines["references.yaml"], data["references.yaml"])
     for code, each in countries.countries.items():  # every country's, so a typo fails in every edition
-        check_ids([f.source for f in each.facts.values() if f.source] + [s for f in each.facts.values() for s in f.sources],
-                  refs, "source id",
-                  f"{name('countries.yaml')}, country '{code}', key 'facts'")
+        cited = [s for f in each.facts.values() for s in ([f.source] if f.source else []) + f.sources]
+        check_ids(cited, refs, "source id", f"{name('countries.yaml')}, country '{code}', key 'facts'")
     return Handbook(
         references=refs,
         attributes=list(attributes.values()),
