@@ -86,10 +86,3 @@ def start_theme(page) -> None:
     """Material's script, which waits for the reader's first touch, key or scroll, loaded and running."""
     page.evaluate("dispatchEvent(new Event('scroll'))")
     page.wait_for_function("typeof window.component$ !== 'undefined'")
-
-
-def open_themed(browser, url: str, scheme: str):
-    """A page opened in the given colour scheme, once it has loaded (close its context after)."""
-    page = browser.new_context(color_scheme=scheme).new_page()
-    page.goto(url, wait_until="load")
-    return page

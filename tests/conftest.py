@@ -213,13 +213,72 @@ def browser():
         chromium.close()
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 720}}  # Playwright's default
+
+
+class _KeptPages:
+    """A page kept open on a worker, one for a desktop and one for a phone, for the tests that read pages
+    as they are: each new browser context starts a renderer process and a cold JavaScript engine (axe
+    compiled again), about a second of CPU a test."""
+
+    def __init__(self, browser):
+        self.browser, self.pages = browser, {}
+
+    def fresh(self, scheme: str = "light", phone: bool = False):
+        page = self.pages.get(phone)
+        if page is None or page.is_closed():
+            page = self.pages[phone] = self.browser.new_context(service_workers="block", **(PHONE if phone else DESKTOP)).new_page()
+        page.emulate_media(media="screen", color_scheme=scheme)
+        if page.viewport_size != (size := (PHONE if phone else DESKTOP)["viewport"]):
+            page.set_viewport_size(size)
+        self.used = page
+        return page
+
+    def forget(self) -> None:
+        """What a test's reader chose (the palette) is stored by the site; clear it, or start again."""
+        if (page := getattr(self, "used", None)) is None:
+            return
+        self.used = None
+        try:
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.goto("about:blank")
+        except Exception:  # noqa: BLE001 (a page a failed test left broken: the next test opens a new one)
+            page.context.close()
+
+    def close(self) -> None:
+        for page in self.pages.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="session")
+def _kept(browser):
+    kept = _KeptPages(browser)
+    yield kept
+    kept.close()
+
+
+@pytest.fixture
+def reader(_kept):
+    """``reader(scheme, phone=False)``: a page in the light or dark colour scheme, on a desktop or a
+    phone (390 px), with nothing stored and no service worker, for tests that open pages and read or use
+    them; not for what a first visit loads or what is stored (`phone` and new contexts are fresh)."""
+    yield _kept.fresh
+    _kept.forget()
+
+
 @pytest.fixture
 def phone(browser):
     """A fresh page the size of a phone, recording every request it makes."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone_reader(reader):
+    """`reader` on a phone, in the light colour scheme."""
+    return reader(phone=True)

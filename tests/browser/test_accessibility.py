@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_support import COLOUR_RULES, PAGES, axe, open_themed, violations
+from browser_support import COLOUR_RULES, PAGES, axe, violations
 
 # Our own colours, and the page that shows each: the care cards, the contraindication callouts, the key
 # points and the comparison table. axe must have measured every one of them (not skipped it) and passed it.
@@ -32,11 +32,12 @@ def own_colours_pass(page, selectors: list[str]) -> None:
 
 @pytest.mark.parametrize("md", PAGES)
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_no_wcag_violations_in_either_palette(request, browser, lang, md):
+def test_no_wcag_violations_in_either_palette(request, reader, lang, md):
     """Every WCAG rule in the light palette; after the reader switches to dark, the rules that
     depend on colour (the palette changes nothing else). Our own coloured parts pass in both."""
     base = request.getfixturevalue("server" if lang == "en" else "es_server")
-    page = open_themed(browser, base + md.replace(".md", ".html"), "light")
+    page = reader("light")
+    page.goto(base + md.replace(".md", ".html"))
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
     assert violations(page) == []
@@ -48,18 +49,17 @@ def test_no_wcag_violations_in_either_palette(request, browser, lang, md):
     page.wait_for_function("() => !document.querySelector('.md-tooltip')")
     assert violations(page, COLOUR_RULES) == []
     own_colours_pass(page, OWN_COLOURS.get((lang, md), []))
-    page.context.close()
 
 
-def test_folded_topics_on_a_phone_have_no_wcag_violations(phone, server):
+def test_folded_topics_on_a_phone_have_no_wcag_violations(phone_reader, server):
     """The comparison page at 390 px, folded and then with a topic and a box open."""
-    phone.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
-    assert phone.locator(".hb-fold > summary").first.is_visible()
-    assert violations(phone) == []
-    phone.locator(".hb-comparison .hb-fold > summary").first.click()
-    phone.locator(".hb-contraindication .hb-fold > summary").first.click()
-    assert phone.locator(".hb-comparison td").first.is_visible() and phone.locator(".hb-advice").first.is_visible()
-    assert violations(phone) == []
+    phone_reader.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
+    assert phone_reader.locator(".hb-fold > summary").first.is_visible()
+    assert violations(phone_reader) == []
+    phone_reader.locator(".hb-comparison .hb-fold > summary").first.click()
+    phone_reader.locator(".hb-contraindication .hb-fold > summary").first.click()
+    assert phone_reader.locator(".hb-comparison td").first.is_visible() and phone_reader.locator(".hb-advice").first.is_visible()
+    assert violations(phone_reader) == []
 
 
 @pytest.fixture
@@ -102,21 +102,21 @@ def test_the_404_page_has_no_wcag_violations(not_found, scheme):
     page.context.close()
 
 
-def test_search_dialog_has_an_accessible_name(phone, server):
-    phone.goto(server)
-    results = axe(phone, {"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+def test_search_dialog_has_an_accessible_name(phone_reader, server):
+    phone_reader.goto(server)
+    results = axe(phone_reader, {"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
     assert results["violations"] == []
     assert results["passes"], "the rule did not find the dialog"
 
 
-def test_axe_finds_a_planted_violation(phone, server):
-    phone.goto(server)
-    phone.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=x.png>')")
-    assert any(v.startswith("image-alt") for v in violations(phone))
+def test_axe_finds_a_planted_violation(phone_reader, server):
+    phone_reader.goto(server)
+    phone_reader.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=x.png>')")
+    assert any(v.startswith("image-alt") for v in violations(phone_reader))
 
 
-def test_skip_link_moves_focus_to_the_content(browser, server):
-    page = browser.new_page()
+def test_skip_link_moves_focus_to_the_content(reader, server):
+    page = reader()
     page.goto(server + "after-treatment.html")
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
@@ -125,31 +125,28 @@ def test_skip_link_moves_focus_to_the_content(browser, server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/after-treatment.html" + target)  # the jump is asynchronous under load
     page.wait_for_function("id => document.getElementById(id).getBoundingClientRect().top < 200", arg=target[1:])
-    page.close()
 
 
-def test_focus_is_visible(browser, server):
-    page = browser.new_page()
+def test_focus_is_visible(reader, server):
+    page = reader()
     page.goto(server + "before-treatment.html")
     page.locator("article a").first.focus()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none")
-    page.close()
 
 
-def test_slash_opens_search(browser, server):
-    page = browser.new_page()
+def test_slash_opens_search(reader, server):
+    page = reader()
     page.goto(server)
     page.keyboard.press("/")  # the first key also starts Material's script, which then takes the key
     page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
-    page.close()
 
 
-def test_printing_a_web_page_gives_clean_paper(browser, server, tmp_path):
+def test_printing_a_web_page_gives_clean_paper(reader, server, tmp_path):
     """Browser printing: no sidebars or header, and no blank last page."""
     from pypdf import PdfReader  # noqa: PLC0415
 
-    page = browser.new_page()
+    page = reader()
     page.goto(server + "after-treatment.html")
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
@@ -159,4 +156,3 @@ def test_printing_a_web_page_gives_clean_paper(browser, server, tmp_path):
     pages = [(p.extract_text() or "").strip() for p in PdfReader(pdf).pages]
     assert "When to get help" in " ".join(pages)
     assert pages[-1], "blank last page"
-    page.close()

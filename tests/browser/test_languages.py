@@ -19,8 +19,8 @@ def test_the_language_selector_keeps_the_page_from_disk(browser, site_dir):
     page.close()
 
 
-def test_the_private_checklist_speaks_spanish(browser, es_server):
-    page = browser.new_page()
+def test_the_private_checklist_speaks_spanish(reader, es_server):
+    page = reader()
     page.goto(es_server + "is-it-right-for-me.html")
     tick = page.locator(".hb-checklist-tick").first
     assert tick.inner_text().strip() == "Me pasa esto, o no estoy seguro"
@@ -33,4 +33,3 @@ def test_the_private_checklist_speaks_spanish(browser, es_server):
         assert words in text, words
     assert panel.locator(".hb-checklist__from").text_content().startswith("De «¿Es adecuado para mí?")
     assert page.locator(".hb-checklist-intro").inner_text().startswith("Marque «Me pasa esto»")
-    page.close()

@@ -30,17 +30,17 @@ def px(value: str) -> float:
 # ---- Home page: a phone's first screen ----
 
 
-def test_home_first_screen_has_review_line_notice_search_and_help(phone, server):
-    phone.goto(server + "index.html")
+def test_home_first_screen_has_review_line_notice_search_and_help(phone_reader, server):
+    phone_reader.goto(server + "index.html")
     first_screen = 844
     for selector in (".hb-home h1", ".hb-review", ".hb-notice", ".hb-home__search input", ".hb-worried"):
-        box = phone.locator(selector).first.bounding_box()
+        box = phone_reader.locator(selector).first.bounding_box()
         assert box and box["y"] + box["height"] <= first_screen, f"{selector} is below the first screen: {box}"
-    review = phone.locator(".hb-home .hb-review").inner_text()
+    review = phone_reader.locator(".hb-home .hb-review").inner_text()
     assert "Page last updated:" in review and "Next review due:" in review
     assert "Not yet reviewed by a clinician." in review  # no review is recorded (data/reviews.yaml)
-    assert "not medical advice" in phone.locator(".hb-home .hb-notice").inner_text()
-    assert phone.locator(".hb-worried").get_attribute("href").endswith(HELP)
+    assert "not medical advice" in phone_reader.locator(".hb-home .hb-notice").inner_text()
+    assert phone_reader.locator(".hb-worried").get_attribute("href").endswith(HELP)
 
 
 LAYOUT_SHIFTS = """window.__shifts = [];
@@ -61,34 +61,34 @@ def test_nothing_moves_as_a_page_loads_on_a_phone(phone, server, md):
     assert sum(phone.evaluate("window.__shifts")) < 0.01
 
 
-def test_home_page_search_box_runs_a_search(phone, server):
-    phone.goto(server + "index.html")
-    phone.locator("#hb-home-query").fill("numbing")
-    phone.locator(".hb-home__search button").click()
-    phone.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    assert any("on-the-day.html" in a for a in phone.locator(".md-search-result__item > a").evaluate_all(
+def test_home_page_search_box_runs_a_search(phone_reader, server):
+    phone_reader.goto(server + "index.html")
+    phone_reader.locator("#hb-home-query").fill("numbing")
+    phone_reader.locator(".hb-home__search button").click()
+    phone_reader.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    assert any("on-the-day.html" in a for a in phone_reader.locator(".md-search-result__item > a").evaluate_all(
         "els => els.map(a => a.href)"))
 
 
-def test_home_journey_cards_lead_to_each_step(phone, server):
-    phone.goto(server + "index.html")
-    links = phone.locator(".hb-journey a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+def test_home_journey_cards_lead_to_each_step(phone_reader, server):
+    phone_reader.goto(server + "index.html")
+    links = phone_reader.locator(".hb-journey a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     journey = [card["page"] for card in page_front_matter()["docs/index.md"]["journey"]]
     assert links == [html(md) for md in journey]
     for step in ("before-treatment", "on-the-day", "after-treatment", "sessions-and-results", "risks-and-safety",
                  "microneedling-vs-botox", "cost-and-faq"):
         assert f"{step}.html" in links, step
     # Only one notice and one review line: at the top, not again at the bottom.
-    assert phone.locator(".hb-notice").count() == 1 and phone.locator(".hb-review").count() == 1
+    assert phone_reader.locator(".hb-notice").count() == 1 and phone_reader.locator(".hb-review").count() == 1
 
 
 # ---- Readable text ----
 
 
-def test_callout_text_is_body_size_and_sources_at_least_14px(phone, server):
+def test_callout_text_is_body_size_and_sources_at_least_14px(phone_reader, server):
     for name in ("is-it-right-for-me.html", "after-treatment.html", "microneedling-vs-botox.html"):
-        phone.goto(server + name)
-        sizes = phone.evaluate("""() => {
+        phone_reader.goto(server + name)
+        sizes = phone_reader.evaluate("""() => {
           const size = el => parseFloat(getComputedStyle(el).fontSize);
           const body = size(document.querySelector('article > p'));
           const callouts = [...document.querySelectorAll(
@@ -123,9 +123,8 @@ def contrast(page, selector: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_body_text_and_links_reach_7_to_1(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_body_text_and_links_reach_7_to_1(reader, server, scheme):
+    page = reader(scheme)
     for name, selector in [("after-treatment.html", "article > p"), ("after-treatment.html", "article li"),
                            ("after-treatment.html", "article p a"),
                            ("is-it-right-for-me.html", ".hb-contraindication p:not(.admonition-title)"),
@@ -133,27 +132,25 @@ def test_body_text_and_links_reach_7_to_1(browser, server, scheme):
         page.goto(server + name)
         ratio = contrast(page, selector)
         assert ratio >= 7, f"{name} {selector}: {ratio:.2f}:1 in the {scheme} palette"
-    context.close()
 
 
-def test_contrast_check_measures_a_pale_colour(browser, server):
-    page = browser.new_page()
+def test_contrast_check_measures_a_pale_colour(reader, server):
+    page = reader()
     page.goto(server + "after-treatment.html")
     page.add_style_tag(content="article > p { color: #777 !important }")
     assert contrast(page, "article > p") < 7
-    page.close()
 
 
-def test_focus_is_never_hidden_under_the_sticky_header(phone, server):
+def test_focus_is_never_hidden_under_the_sticky_header(phone_reader, server):
     """Tabbing back up a long page: every focused element sits below the header (WCAG 2.4.11)."""
-    phone.goto(server + "is-it-right-for-me.html")
-    phone.keyboard.press("End")
-    phone.locator(".md-footer a").last.focus()
-    header = phone.locator(".md-header").bounding_box()
+    phone_reader.goto(server + "is-it-right-for-me.html")
+    phone_reader.keyboard.press("End")
+    phone_reader.locator(".md-footer a").last.focus()
+    header = phone_reader.locator(".md-header").bounding_box()
     hidden = []
     for _ in range(40):
-        phone.keyboard.press("Shift+Tab")
-        box = phone.evaluate("""() => { const el = document.activeElement;
+        phone_reader.keyboard.press("Shift+Tab")
+        box = phone_reader.evaluate("""() => { const el = document.activeElement;
             if (!el || !el.closest('article')) return null;
             const r = el.getBoundingClientRect(); return {top: r.top, text: el.textContent.trim().slice(0, 40)}; }""")
         if box and box["top"] < header["y"] + header["height"]:
@@ -161,9 +158,9 @@ def test_focus_is_never_hidden_under_the_sticky_header(phone, server):
     assert hidden == []
 
 
-def test_touch_targets_are_at_least_24px(phone, server):
-    phone.goto(server + "is-it-right-for-me.html")
-    small = phone.evaluate("""() => [...document.querySelectorAll(
+def test_touch_targets_are_at_least_24px(phone_reader, server):
+    phone_reader.goto(server + "is-it-right-for-me.html")
+    small = phone_reader.evaluate("""() => [...document.querySelectorAll(
         '.md-header a, .md-header label, .md-footer a, .hb-contraindication-links a, .hb-checklist-tick')]
       .filter(el => el.offsetParent !== null)
       .map(el => { const r = el.getBoundingClientRect(); return [el.textContent.trim().slice(0, 30), r.width, r.height]; })
@@ -174,19 +171,19 @@ def test_touch_targets_are_at_least_24px(phone, server):
 # ---- Comparisons on a phone ----
 
 
-def test_comparison_page_is_half_as_long_on_a_phone(phone, server):
-    phone.goto(server + "microneedling-vs-botox.html")
+def test_comparison_page_is_half_as_long_on_a_phone(phone_reader, server):
+    phone_reader.goto(server + "microneedling-vs-botox.html")
     # Without what came after the measure: its Sources list, which now names every source the page cites (20,
     # where it once listed 3), the folded list of the questions it answers, the Key points box on top and the
     # figure of how each treatment works.
-    height = phone.evaluate("document.documentElement.scrollHeight - ['#sources + div', '.hb-questions', '.key-points',"
+    height = phone_reader.evaluate("document.documentElement.scrollHeight - ['#sources + div', '.hb-questions', '.key-points',"
                             " '.hb-figure']"
                             ".reduce((sum, s) => sum + document.querySelector(s).getBoundingClientRect().height, 0)")
     assert height <= COMPARISON_HEIGHT_BEFORE / 2, height
     # Folded topics against the same cards all open.
-    folded = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
-    open_all(phone, ".hb-comparison")
-    unfolded = phone.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
+    folded = phone_reader.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
+    open_all(phone_reader, ".hb-comparison")
+    unfolded = phone_reader.locator(".hb-comparison").evaluate("el => el.getBoundingClientRect().height")
     assert folded * 2 < unfolded, (folded, unfolded)
 
 
@@ -198,9 +195,9 @@ def open_all(page, scope: str) -> int:
     return titles.count()
 
 
-def test_a_folded_topic_opens_and_closes_on_a_tap(phone, server):
-    phone.goto(server + "microneedling-vs-botox.html")
-    row = phone.locator(".hb-comparison tbody tr").first
+def test_a_folded_topic_opens_and_closes_on_a_tap(phone_reader, server):
+    phone_reader.goto(server + "microneedling-vs-botox.html")
+    row = phone_reader.locator(".hb-comparison tbody tr").first
     assert row.locator("th").is_visible() and not row.locator("td").first.is_visible()
     row.locator("th").click()  # anywhere on the title
     assert [td.is_visible() for td in row.locator("td").all()] == [True, True]
@@ -208,23 +205,23 @@ def test_a_folded_topic_opens_and_closes_on_a_tap(phone, server):
     assert not row.locator("td").first.is_visible()
 
 
-def test_a_folded_topic_opens_from_the_keyboard_and_is_named_by_its_title(phone, server):
-    phone.goto(server + "microneedling-vs-botox.html")
-    row = phone.locator(".hb-comparison tbody tr").nth(1)
+def test_a_folded_topic_opens_from_the_keyboard_and_is_named_by_its_title(phone_reader, server):
+    phone_reader.goto(server + "microneedling-vs-botox.html")
+    row = phone_reader.locator(".hb-comparison tbody tr").nth(1)
     summary = row.locator("summary")
     title = row.locator(f"#{summary.get_attribute('aria-labelledby')}")
     assert title.inner_text() == row.locator("th").inner_text() != ""
     summary.focus()
-    phone.keyboard.press("Enter")
+    phone_reader.keyboard.press("Enter")
     assert row.locator("td").first.is_visible()
     assert summary.evaluate("el => el.parentElement.open")
 
 
-def test_comparison_names_both_treatments_beside_every_value(phone, server):
-    phone.goto(server + "microneedling-vs-botox.html")
-    assert not phone.locator(".hb-comparison thead").is_visible()  # cards, not columns
-    assert open_all(phone, ".hb-comparison") >= 10
-    cells = phone.evaluate("""() => {
+def test_comparison_names_both_treatments_beside_every_value(phone_reader, server):
+    phone_reader.goto(server + "microneedling-vs-botox.html")
+    assert not phone_reader.locator(".hb-comparison thead").is_visible()  # cards, not columns
+    assert open_all(phone_reader, ".hb-comparison") >= 10
+    cells = phone_reader.evaluate("""() => {
       const names = [...document.querySelectorAll('.hb-comparison thead th')].slice(1).map(th => th.textContent.trim());
       return [...document.querySelectorAll('.hb-comparison tbody tr')].map(tr => ({
         row: tr.querySelector('th').textContent.trim(),
@@ -242,39 +239,38 @@ def test_comparison_names_both_treatments_beside_every_value(phone, server):
         for cell in row["cells"]:
             assert cell["shown"] == f'"{cell["expected"]}: "', (row["row"], cell)
             assert cell["left"] >= 0 and cell["right"] <= 390 and cell["height"] > 0, (row["row"], cell)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone_reader.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_botox_boxes_fold_on_a_phone_and_show_whole_on_a_wide_screen(browser, phone, server):
-    phone.goto(server + "microneedling-vs-botox.html")
-    boxes = phone.locator("#who-should-not-have-botox ~ .hb-contraindications .hb-contraindication")
+def test_botox_boxes_fold_on_a_phone_and_show_whole_on_a_wide_screen(reader, phone_reader, server):
+    phone_reader.goto(server + "microneedling-vs-botox.html")
+    boxes = phone_reader.locator("#who-should-not-have-botox ~ .hb-contraindications .hb-contraindication")
     assert boxes.count() >= 5
     assert not boxes.locator(".hb-advice").first.is_visible()
-    assert open_all(phone, "#who-should-not-have-botox ~ .hb-contraindications") == boxes.count()
+    assert open_all(phone_reader, "#who-should-not-have-botox ~ .hb-contraindications") == boxes.count()
     assert all(advice.is_visible() for advice in boxes.locator(".hb-advice").all())
-    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide = reader()
     wide.goto(server + "microneedling-vs-botox.html")
     assert not wide.locator(".hb-fold").first.is_visible()
     assert all(advice.is_visible() for advice in wide.locator(".hb-advice").all())
-    wide.close()
 
 
-def test_boxes_on_is_it_right_for_me_do_not_fold(phone, server):
+def test_boxes_on_is_it_right_for_me_do_not_fold(phone_reader, server):
     # Each box holds a checklist tick: folding would hide it (13,364 px at 390 px).
-    phone.goto(server + "is-it-right-for-me.html")
-    assert phone.locator(".hb-fold").count() == 0
-    assert all(advice.is_visible() for advice in phone.locator(".hb-advice").all())
+    phone_reader.goto(server + "is-it-right-for-me.html")
+    assert phone_reader.locator(".hb-fold").count() == 0
+    assert all(advice.is_visible() for advice in phone_reader.locator(".hb-advice").all())
 
 
 def target(page, selector: str) -> dict:
     return page.locator(selector).first.bounding_box()
 
 
-def test_get_help_and_source_numbers_are_big_enough_targets(phone, server):
-    phone.goto(server + "after-treatment.html")
-    help_box = target(phone, ".hb-header-help")
+def test_get_help_and_source_numbers_are_big_enough_targets(phone_reader, server):
+    phone_reader.goto(server + "after-treatment.html")
+    help_box = target(phone_reader, ".hb-header-help")
     assert help_box["width"] >= 44 and help_box["height"] >= 44, help_box
-    cite = target(phone, ".hb-cite a")
+    cite = target(phone_reader, ".hb-cite a")
     assert cite["width"] >= 24 and cite["height"] >= 24, cite
 
 
@@ -288,36 +284,35 @@ def test_no_sideways_scrolling_at_390px_without_scripts(browser, server, path):
     page.close()
 
 
-def test_closed_language_links_are_not_in_the_tab_order(phone, server):
-    phone.goto(server + "after-treatment.html")
-    assert phone.evaluate("getComputedStyle(document.querySelector('.md-select__inner')).display") == "none"
+def test_closed_language_links_are_not_in_the_tab_order(phone_reader, server):
+    phone_reader.goto(server + "after-treatment.html")
+    assert phone_reader.evaluate("getComputedStyle(document.querySelector('.md-select__inner')).display") == "none"
     # Tabbing reaches the language button before any language link: a link is
     # focusable only once its menu is open.
     seen = []
     for _ in range(12):
-        phone.keyboard.press("Tab")
-        seen.append(phone.evaluate("document.activeElement.closest('.md-select') ? "
+        phone_reader.keyboard.press("Tab")
+        seen.append(phone_reader.evaluate("document.activeElement.closest('.md-select') ? "
                                    "document.activeElement.className : ''"))
     in_menu = [name for name in seen if name]
     assert in_menu and "md-select__link" not in in_menu[0], seen
 
 
-def test_on_this_page_on_a_long_page_only(phone, server):
-    phone.goto(server + "after-treatment.html")
-    toc = phone.locator(".hb-page-toc")
+def test_on_this_page_on_a_long_page_only(phone_reader, server):
+    phone_reader.goto(server + "after-treatment.html")
+    toc = phone_reader.locator(".hb-page-toc")
     assert toc.is_visible() and toc.get_attribute("data-medium") == "web"
     assert toc.locator("a").count() >= 3
-    phone.goto(server + "404.html")
-    assert phone.locator(".hb-page-toc").count() == 0
+    phone_reader.goto(server + "404.html")
+    assert phone_reader.locator(".hb-page-toc").count() == 0
 
 
-def test_comparison_stays_a_table_on_a_wide_screen(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_comparison_stays_a_table_on_a_wide_screen(reader, server):
+    page = reader()
     page.goto(server + "microneedling-vs-botox.html")
     assert page.locator(".hb-comparison thead").is_visible()
     assert page.locator(".hb-comparison td").first.evaluate("td => getComputedStyle(td).display") == "table-cell"
     assert page.locator(".hb-comparison td").first.evaluate("td => getComputedStyle(td, '::before').content") == "none"
-    page.close()
 
 
 # ---- The private checklist ----
@@ -450,13 +445,13 @@ def test_checklist_script_loads_only_where_it_is_used(site_dir):
     assert using == {"is-it-right-for-me.html"}
 
 
-def test_is_it_right_for_me_groups_boxes_by_verdict(phone, server):
-    phone.goto(server + "is-it-right-for-me.html")
-    order = phone.locator(".hb-contraindication").evaluate_all("els => els.map(el => el.dataset.severity)")
+def test_is_it_right_for_me_groups_boxes_by_verdict(phone_reader, server):
+    phone_reader.goto(server + "is-it-right-for-me.html")
+    order = phone_reader.locator(".hb-contraindication").evaluate_all("els => els.map(el => el.dataset.severity)")
     assert order == sorted(order), "every 'do not have' box comes before every 'talk first' box"
     assert set(order) == {"absolute", "relative"}
-    links = phone.locator(".hb-contraindication-links a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    ids = phone.locator(".hb-contraindication").evaluate_all("els => els.map(el => '#' + el.id)")
+    links = phone_reader.locator(".hb-contraindication-links a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    ids = phone_reader.locator(".hb-contraindication").evaluate_all("els => els.map(el => '#' + el.id)")
     assert links == ids
 
 
@@ -490,13 +485,13 @@ def test_every_page_on_a_phone_fits_asks_only_the_site_and_offers_help(phone, se
     assert "/edit/" in suggest and suggest.endswith("docs/" + md)
 
 
-def test_get_help_leads_to_when_to_get_help(phone, server):
-    phone.goto(server + "cost-and-faq.html")
-    phone.locator(".hb-header-help").click()
-    phone.wait_for_url("**/" + HELP)
-    heading = phone.locator("#when-to-get-help")
+def test_get_help_leads_to_when_to_get_help(phone_reader, server):
+    phone_reader.goto(server + "cost-and-faq.html")
+    phone_reader.locator(".hb-header-help").click()
+    phone_reader.wait_for_url("**/" + HELP)
+    heading = phone_reader.locator("#when-to-get-help")
     assert "When to get help" in heading.inner_text()
-    assert heading.bounding_box()["y"] >= phone.locator(".md-header").bounding_box()["height"]
+    assert heading.bounding_box()["y"] >= phone_reader.locator(".md-header").bounding_box()["height"]
 
 
 # ---- Structured data ----
@@ -519,9 +514,9 @@ def test_structured_data_matches_the_front_matter(site_dir, md):
         assert data["name"] == meta.get("title", data["name"]) and data["name"] in text
 
 
-def test_structured_data_is_read_by_the_browser(phone, server):
-    phone.goto(server + "after-treatment.html")
-    data = phone.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+def test_structured_data_is_read_by_the_browser(phone_reader, server):
+    phone_reader.goto(server + "after-treatment.html")
+    data = phone_reader.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
     assert data["name"] == "After your treatment" and data["@type"] == "MedicalWebPage"
 
 

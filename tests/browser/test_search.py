@@ -198,9 +198,8 @@ def test_search_loads_on_first_use_not_on_every_page_view(phone, server):
     assert "on-the-day.html" in result_pages(phone)
 
 
-def test_a_search_result_link_highlights_the_words_on_arrival(browser, server):
-    page = browser.new_page()
+def test_a_search_result_link_highlights_the_words_on_arrival(reader, server):
+    page = reader()
     page.goto(server + "on-the-day.html?h=numbing")
     page.wait_for_selector("article mark[data-md-highlight]", timeout=10_000)
     assert "numbing" in page.locator("article mark[data-md-highlight]").first.inner_text().lower()
-    page.close()
