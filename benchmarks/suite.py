@@ -20,7 +20,7 @@ BEFORE = "1846f85"  # before one build per run for shared fixtures, HANDOUTS_ONL
 SUITES = [("every tier, every core (`./task test`)", ["-n", "auto", "--dist", "loadgroup"]),
           ("unit tier (`make test-fast`)", ["tests/unit"])]
 if SMOKE:
-    SUITES = [("one unit module", ["tests/unit/test_editions.py"])]
+    SUITES = [("one unit module", ["tests/unit/test_citations.py"])]
 
 
 def pytest_seconds(tree: Path, args: list[str]) -> float:

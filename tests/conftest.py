@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from support import ROOT, build_injected, build_ok, copy_project
+from support import ROOT, build_both_ok, build_injected, copy_project
 
 
 def shared(tmp_path_factory, worker_id, name: str, make) -> Path:
@@ -40,8 +40,7 @@ def _made(base: Path, name: str, make) -> Path:
 
 def make_site(site: Path) -> None:
     """Both languages, as `make build` makes them."""
-    build_ok(ROOT, site, OFFLINE="1")
-    build_ok(ROOT, site / "es", config="mkdocs.es.yml", OFFLINE="1")
+    build_both_ok(ROOT, site, OFFLINE="1")
 
 
 class _OneProcess:

@@ -55,6 +55,14 @@ def build_ok(project: Path, site_dir: Path, config: str = "mkdocs.yml", **env: s
     return site_dir
 
 
+def build_both_ok(project: Path, site_dir: Path, **env: str) -> Path:
+    """Both languages as `make build` builds them: `python -m handbook build`, English, then Spanish into es/."""
+    result = subprocess.run([str(BIN / "python"), "-m", "handbook", "build", str(site_dir)], cwd=project,
+                            env=mkdocs_env(**env), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
 def copy_project(parent: Path) -> Path:
     """Copy what a build needs into ``parent/project``."""
     dest = parent / "project"
