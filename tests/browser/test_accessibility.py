@@ -51,15 +51,15 @@ def test_no_wcag_violations_in_either_palette(request, reader, lang, md):
     own_colours_pass(page, OWN_COLOURS.get((lang, md), []))
 
 
-def test_folded_topics_on_a_phone_have_no_wcag_violations(phone_reader, server):
+def test_folded_topics_on_a_phone_have_no_wcag_violations(phone, server):
     """The comparison page at 390 px, folded and then with a topic and a box open."""
-    phone_reader.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
-    assert phone_reader.locator(".hb-fold > summary").first.is_visible()
-    assert violations(phone_reader) == []
-    phone_reader.locator(".hb-comparison .hb-fold > summary").first.click()
-    phone_reader.locator(".hb-contraindication .hb-fold > summary").first.click()
-    assert phone_reader.locator(".hb-comparison td").first.is_visible() and phone_reader.locator(".hb-advice").first.is_visible()
-    assert violations(phone_reader) == []
+    phone.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
+    assert phone.locator(".hb-fold > summary").first.is_visible()
+    assert violations(phone) == []
+    phone.locator(".hb-comparison .hb-fold > summary").first.click()
+    phone.locator(".hb-contraindication .hb-fold > summary").first.click()
+    assert phone.locator(".hb-comparison td").first.is_visible() and phone.locator(".hb-advice").first.is_visible()
+    assert violations(phone) == []
 
 
 @pytest.fixture
