@@ -3,6 +3,7 @@ palettes, and keyboard use."""
 
 from urllib.parse import urlparse
 
+import pdfread
 import pytest
 
 from browser_support import COLOUR_RULES, PAGES, axe, violations
@@ -144,7 +145,6 @@ def test_slash_opens_search(reader, server):
 
 def test_printing_a_web_page_gives_clean_paper(reader, server, tmp_path):
     """Browser printing: no sidebars or header, and no blank last page."""
-    from pypdf import PdfReader  # noqa: PLC0415
 
     page = reader()
     page.goto(server + "after-treatment.html")
@@ -153,6 +153,6 @@ def test_printing_a_web_page_gives_clean_paper(reader, server, tmp_path):
         assert not page.locator(chrome).first.is_visible(), chrome
     pdf = tmp_path / "printed.pdf"
     page.pdf(path=str(pdf), format="A4")
-    pages = [(p.extract_text() or "").strip() for p in PdfReader(pdf).pages]
+    pages = pdfread.page_texts(pdf)
     assert "When to get help" in " ".join(pages)
     assert pages[-1], "blank last page"

@@ -3,9 +3,9 @@ data value and PDF changes with it; no old value is left anywhere."""
 
 import re
 
+import pdfread
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from handbook.data import load_handbook
 from handbook.figures import DRAWN
@@ -47,7 +47,7 @@ def outputs(marked_site) -> dict[str, str]:
         if article:
             texts[path.name] = article.get_text(" ")
     for pdf in [site / "handbook.pdf", *sorted((site / "handouts").rglob("*.pdf"))]:
-        texts[pdf.relative_to(site).as_posix()] = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+        texts[pdf.relative_to(site).as_posix()] = pdfread.text(pdf)
     return {name: " ".join(text.split()) for name, text in texts.items()}
 
 

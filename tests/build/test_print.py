@@ -6,16 +6,24 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdfread import MM, PAGE_BUDGET, fill, heading_levels, outline_titles, page_texts, reader, size_summary, tags, text
+from pdfread import (
+    MM,
+    PAGE_BUDGET,
+    fill,
+    heading_levels,
+    lines,
+    outline_titles,
+    page_texts,
+    reader,
+    size_summary,
+    tags,
+    text,
+)
 
 from handbook import paper
 from support import ROOT, build_ok, copy_project, fails_with, page_front_matter
 
 HANDOUTS = {meta["handout"]: md for md, meta in page_front_matter().items() if meta.get("handout")}
-
-def page_texts_raw(pdf: Path) -> list[str]:
-    return [page.extract_text(extraction_mode="layout") or "" for page in reader(pdf).pages]
-
 
 def standard(site: Path) -> list[Path]:
     return [site / "handouts" / f"{slug}.pdf" for slug in sorted(HANDOUTS)]
@@ -314,7 +322,7 @@ def test_citation_marks_and_the_source_list_agree(site_dir):
         body = text(pdf)
         assert not re.search(r"Sources?: [a-z]+-", body), f"{pdf.name}: source tags on paper"
         marks = {int(n) for group in re.findall(r"\(Sources: ([\d, ]+)\)", body) for n in group.split(",")}
-        tail = "\n".join(page_texts_raw(pdf)).split("Sources\n")[-1]
+        tail = lines(pdf).split("Sources\n")[-1]
         listed = {int(n) for n in re.findall(r"^\s*(\d{1,2})\.\s+(?=[A-Z])", tail, re.M)}
         assert marks <= listed, f"{pdf.name}: marks {sorted(marks - listed)} are not in the sources list"
 

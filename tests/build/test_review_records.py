@@ -5,7 +5,7 @@ import datetime as dt
 import json
 import re
 
-from pypdf import PdfReader
+from pdfread import text as pdf_text
 
 from handbook import review_cli, reviews
 from support import build_ok, fails_with, sub
@@ -18,10 +18,6 @@ PAGE = "after-treatment.md"
 def review_line(site, name: str) -> str:
     html = (site / name.replace(".md", ".html")).read_text(encoding="utf-8")
     return " ".join(html.split('class="hb-review"', 1)[1].split("</div>", 1)[0].split())
-
-
-def pdf_text(path) -> str:
-    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
 
 def test_signing_a_page_shows_the_review_until_a_fact_it_renders_changes(project, tmp_path):
