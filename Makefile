@@ -118,7 +118,7 @@ bench-compare: venv ## Build time before and after a change (git revisions), in 
 
 bench-web: venv node system-deps ## Lighthouse, page weight and phone page height, before and after (nginx with gzip)
 	$(call apt_ensure,nginx-light)
-	cd benchmarks && ../$(BIN)/python lighthouse.py && ../$(BIN)/python lighthouse_es.py
+	cd benchmarks && ../$(BIN)/python lighthouse.py
 
 bench-search: venv node system-deps ## Search latency on a phone, before and after (BEFORE=rev), both languages, over HTTP and from disk
 	$(call apt_ensure,nginx-light)

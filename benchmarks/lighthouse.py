@@ -2,6 +2,7 @@
 before and after a change, in one run: each revision is checked out into a temporary
 worktree, built strict (PDFs off) and served as a static host serves it (Debian's nginx,
 gzip on, 127.0.0.1); Lighthouse runs alternate between the two, so both see the same machine.
+The Spanish edition (es/) of the after revision is scored with the same targets (results/web-es.md).
 
 Usage: .venv/bin/python benchmarks/lighthouse.py [BEFORE [AFTER]]   (or `make bench-web`)
 BEFORE and AFTER are git revisions (default: the site before the patient-first pages, and HEAD).
@@ -32,8 +33,11 @@ http {{
   server {{ listen 127.0.0.1:{port}; root {site}; error_page 404 /404.html; }}
 }}
 """
-# Smoke mode (BENCH_SMOKE=1): one page, the phone preset, one run, HEAD alone (before and after the same).
+# Smoke mode (BENCH_SMOKE=1): HEAD alone (before and after the same), one run, the phone preset, and one
+# Lighthouse run in all, on the Spanish home page; the English one is loaded and measured, not scored.
 PAGES = ["index.html"] if SMOKE else ["index.html", "microneedling-vs-botox.html", "after-treatment.html"]
+SCORED = [] if SMOKE else PAGES
+SPANISH = ["es/index.html"] if SMOKE else ["es/index.html", "es/microneedling-vs-botox.html", "es/after-treatment.html"]
 PRESETS = ("mobile",) if SMOKE else ("mobile", "desktop")
 BEFORE = "a85c81e"  # the site before the patient-first pages (home, callouts, phone comparisons, checklist)
 RUNS = runs(3)      # Lighthouse runs per page, preset and revision; the median is reported
@@ -67,11 +71,13 @@ def cold_loads(base: str, pages: list[str], browser) -> list[tuple[str, float, i
     return rows
 
 
-def build_site(tree: Path, dest: Path) -> Path:
-    """A strict build of one worktree (PDFs off: they are downloads, not part of any page view)."""
-    subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(dest)], cwd=tree, check=True,
-                   env={**os.environ, **QUIET, **SMOKE_ENV, **tree_env(tree)},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def build_site(tree: Path, dest: Path, spanish: bool = False) -> Path:
+    """A strict build of one worktree (PDFs off: they are downloads, not part of any page view);
+    ``spanish``: the Spanish edition too, into es/, as `make build` places it."""
+    for config, folder in [("mkdocs.yml", dest)] + ([("mkdocs.es.yml", dest / "es")] if spanish else []):
+        subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", config, "--site-dir", str(folder)], cwd=tree,
+                       check=True, env={**os.environ, **QUIET, **SMOKE_ENV, **tree_env(tree)},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return dest
 
 
@@ -137,9 +143,9 @@ def phone_heights(base: str, browser) -> dict[str, int]:
     return heights
 
 
-def scores_table(scores: dict, revs: list[str]) -> str:
+def scores_table(scores: dict, revs: list[str], pages: list[str]) -> str:
     rows = []
-    for name in PAGES:
+    for name in pages:
         for preset in PRESETS:
             for rev in revs:
                 runs = scores[rev, name, preset]
@@ -150,21 +156,27 @@ def scores_table(scores: dict, revs: list[str]) -> str:
     return "\n".join(rows)
 
 
+def score(scores: dict, bases: dict, tmp: Path, pages: list[str], revs: list[str]) -> None:
+    """Lighthouse on each page, preset and revision, RUNS times, the revisions alternating."""
+    for _ in range(RUNS):
+        for name in pages:
+            for preset in PRESETS:
+                for rev in revs:  # alternating, so both see the same machine load
+                    r = lighthouse(bases[rev] + name, preset, tmp / "report.json")
+                    scores.setdefault((rev, name, preset), []).append(r)
+                    print(rev, name, preset, r, flush=True)
+
+
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
     before, after = short(before), short(after)
     revs = list(dict.fromkeys([before, after]))  # one revision when before is after
     with tempfile.TemporaryDirectory() as folder, worktrees(revs, Path(folder)) as trees:
         tmp = Path(folder)
-        sites = {rev: build_site(trees[rev], tmp / f"site-{i}") for i, rev in enumerate(revs)}
+        sites = {rev: build_site(trees[rev], tmp / f"site-{i}", spanish=rev == after) for i, rev in enumerate(revs)}
         with served(sites, tmp) as bases:
             scores: dict[tuple, list[dict]] = {}
-            for _ in range(RUNS):
-                for name in PAGES:
-                    for preset in PRESETS:
-                        for rev in revs:  # alternating, so both see the same machine load
-                            r = lighthouse(bases[rev] + name, preset, tmp / "report.json")
-                            scores.setdefault((rev, name, preset), []).append(r)
-                            print(rev, name, preset, r, flush=True)
+            score(scores, bases, tmp, SCORED, revs)
+            score(scores, bases, tmp, SPANISH, [after])
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
                 weights, heights = {}, {}
@@ -191,7 +203,7 @@ Performance is the median (range); the other three are the lowest of the runs.
 
 | Page | Preset | Revision | Performance | Accessibility | Best practices | SEO | Transfer | Requests |
 |---|---|---|---|---|---|---|---|---|
-{scores_table(scores, revs)}
+{scores_table(scores, revs, SCORED)}
 
 Targets: 100 in all four on a phone (the medians); first load at most {TARGET_KB} KB compressed. The search index and worker (about 30 KB) load only when a
 reader first opens search, so they are not part of any first load.
@@ -209,6 +221,15 @@ Heaviest first load after: {heaviest[1][0]:.1f} KB ({heaviest[0]}); over {TARGET
 | Page | Before | After |
 |---|---|---|
 {height_rows}
+""")
+    write("web-es.md", "Lighthouse on the Spanish edition", f"""
+`{after}`, the English site with the Spanish edition built into es/, served as above; the same targets as
+English (web.md): 100 in all four on a phone, first load at most {TARGET_KB} KB compressed. {RUNS} runs per page
+and preset; performance is the median (range), the other three the lowest of the runs.
+
+| Page | Preset | Revision | Performance | Accessibility | Best practices | SEO | Transfer | Requests |
+|---|---|---|---|---|---|---|---|---|
+{scores_table(scores, [after], SPANISH)}
 """)
 
 
