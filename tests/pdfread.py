@@ -50,9 +50,15 @@ def runs(page) -> list[tuple[str, float, float]]:
 
 
 @cache
+def page_runs(pdf: Path) -> list[list[tuple[str, float, float]]]:
+    """``runs`` of each page, read once."""
+    return [runs(page) for page in reader(pdf).pages]
+
+
+@cache
 def sizes(pdf: Path) -> list[float]:
     """The size of every character printed (so a median is the size most of the text is set in)."""
-    return [round(size, 1) for page in reader(pdf).pages for t, size, _ in runs(page) for _ in t.strip()]
+    return [round(size, 1) for page in page_runs(pdf) for t, size, _ in page for _ in t.strip()]
 
 
 def size_summary(pdf: Path) -> tuple[float, float]:
@@ -61,11 +67,14 @@ def size_summary(pdf: Path) -> tuple[float, float]:
     return min(found), statistics.median(found)
 
 
-def fill(page) -> float:
-    """How far down the page's text area the text reaches, from 0 (empty) to 1 (full)."""
-    height = float(page.mediabox[3])
-    ys = [y for _, _, y in runs(page) if BOTTOM + 2 < y < height - TOP]
-    return 0.0 if not ys else (height - TOP - min(ys)) / (height - TOP - BOTTOM)
+def fills(pdf: Path) -> list[float]:
+    """How far down each page's text area the text reaches, from 0 (empty) to 1 (full)."""
+    found = []
+    for page, drawn in zip(reader(pdf).pages, page_runs(pdf), strict=True):
+        height = float(page.mediabox[3])
+        ys = [y for _, _, y in drawn if BOTTOM + 2 < y < height - TOP]
+        found.append(0.0 if not ys else (height - TOP - min(ys)) / (height - TOP - BOTTOM))
+    return found
 
 
 def text(pdf: Path) -> str:

@@ -3,13 +3,14 @@ help numbers for the clinic's country. Read back from the PDFs (pypdf)."""
 
 import re
 import subprocess
+from functools import cache
 from pathlib import Path
 
 import pytest
 from pdfread import (
     MM,
     PAGE_BUDGET,
-    fill,
+    fills,
     heading_levels,
     lines,
     outline_titles,
@@ -101,11 +102,10 @@ def test_handouts_keep_to_their_page_budget(site_dir, slug):
 def test_no_near_empty_pages(site_dir, capsys):
     """A handout page other than the last is at least a third full; the handbook's emptiest pages are reported."""
     for pdf in standard(site_dir) + large(site_dir):
-        pages = reader(pdf).pages
-        for number, page in enumerate(pages[:-1], 1):
-            assert fill(page) >= 1 / 3, f"{pdf.name} page {number} is {fill(page):.0%} full"
-    book = reader(site_dir / "handbook.pdf").pages
-    emptiest = sorted((fill(page), number) for number, page in enumerate(book, 1))[:5]
+        for number, full in enumerate(fills(pdf)[:-1], 1):
+            assert full >= 1 / 3, f"{pdf.name} page {number} is {full:.0%} full"
+    book = fills(site_dir / "handbook.pdf")
+    emptiest = sorted((full, number) for number, full in enumerate(book, 1))[:5]
     with capsys.disabled():
         print("\nhandbook.pdf, emptiest pages: " + ", ".join(f"page {n} {f:.0%}" for f, n in emptiest))
     assert all(f >= 1 / 3 for f, n in emptiest if n not in (1, 2, len(book))), emptiest
@@ -116,14 +116,16 @@ def test_no_near_empty_pages(site_dir, capsys):
 EDGE = 10 * MM  # nothing of a footer within 10 mm of the page edge: printers cannot print there
 
 
+@cache
 def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float, float]]]]:
     """Each page's width, height and words as (word, x0, top, x1, bottom) in points from the top left (pdftotext)."""
-    from bs4 import BeautifulSoup
+    from xml.etree import ElementTree
 
     found = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [(float(page["width"]), float(page["height"]),
-             [(w.get_text(), *(float(w[k]) for k in ("xmin", "ymin", "xmax", "ymax"))) for w in page.find_all("word")])
-            for page in BeautifulSoup(found, "html.parser").find_all("page")]
+    ns = {"": "http://www.w3.org/1999/xhtml"}
+    return [(float(page.get("width")), float(page.get("height")),
+             [(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iterfind("word", ns)])
+            for page in ElementTree.fromstring(found).iterfind(".//page", ns)]
 
 
 def image_boxes(page) -> list[tuple[float, float, float, float]]:
