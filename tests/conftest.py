@@ -222,7 +222,7 @@ class _KeptPages:
     compiled again), about a second of CPU a test."""
 
     def __init__(self, browser):
-        self.browser, self.pages = browser, {}
+        self.browser, self.pages, self.used = browser, {}, None
 
     def fresh(self, scheme: str = "light", phone: bool = False):
         page = self.pages.get(phone)
@@ -236,7 +236,7 @@ class _KeptPages:
 
     def forget(self) -> None:
         """What a test's reader chose (the palette) is stored by the site; clear it, or start again."""
-        if (page := getattr(self, "used", None)) is None:
+        if (page := self.used) is None:
             return
         self.used = None
         try:
