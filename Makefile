@@ -26,7 +26,7 @@ $(BIN)/.installed: requirements.lock requirements-compat.lock pyproject.toml
 venv: $(BIN)/.installed ## Create the pinned virtual environment
 
 # Debian packages: WeasyPrint needs Pango and a font for the PDFs; the tests
-# need Chromium, poppler-utils (pdftoppm) and nginx (the web benchmarks). Installed only when missing.
+# need Chromium, poppler-utils (pdftotext and pdftoppm, to read PDFs back) and nginx (the web benchmarks). Installed only when missing.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_PACKAGES := $(PDF_PACKAGES) chromium poppler-utils nginx
 define apt_ensure

@@ -9,12 +9,14 @@ small unit module of HEAD only.
 """
 
 import os
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from build_compare import worktrees
-from machine import BIN, ROOT, SMOKE, short, timed, tree_env, write
+from machine import BIN, QUIET, ROOT, SMOKE, short, tree_env, write
 
 BEFORE = "1846f85"  # before one build per run for shared fixtures, HANDOUTS_ONLY and no offline step in test builds
 SUITES = [("every tier, every core (`./task test`)", ["-n", "auto", "--dist", "loadgroup"]),
@@ -24,8 +26,14 @@ if SMOKE:
 
 
 def pytest_seconds(tree: Path, args: list[str]) -> float:
-    env = {**tree_env(tree), "HANDOUTS": "", "PYTHONDONTWRITEBYTECODE": "1"}  # each test sets its own builds
-    return timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *args], tree, **env)
+    """Wall time of one pytest run in ``tree``; a failing run stops the benchmark with pytest's own summary."""
+    env = {**os.environ, **QUIET, **tree_env(tree), "HANDOUTS": "", "PYTHONDONTWRITEBYTECODE": "1"}  # tests set their own
+    start = time.perf_counter()
+    result = subprocess.run([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *args], cwd=tree, env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"pytest failed in {tree.name}:\n" + "\n".join(result.stdout.splitlines()[-40:]))
+    return time.perf_counter() - start
 
 
 def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None:
