@@ -57,8 +57,8 @@ def test_folded_topics_on_a_phone_have_no_wcag_violations(phone, server):
     phone.goto(server + "microneedling-vs-botox.html", wait_until="networkidle")
     assert phone.locator(".hb-fold > summary").first.is_visible()
     assert violations(phone) == []
-    phone.locator(".hb-comparison .hb-fold > summary").first.click()
-    phone.locator(".hb-contraindication .hb-fold > summary").first.click()
+    phone.locator(".hb-comparison .hb-fold > summary").first.tap()
+    phone.locator(".hb-contraindication .hb-fold > summary").first.tap()
     assert phone.locator(".hb-comparison td").first.is_visible() and phone.locator(".hb-advice").first.is_visible()
     assert violations(phone) == []
 

@@ -192,7 +192,7 @@ def open_all(page, scope: str) -> int:
     """Tap every folded title in ``scope``, as a reader would; returns how many there were."""
     titles = page.locator(f"{scope} .hb-fold > summary")
     for i in range(titles.count()):
-        titles.nth(i).click()
+        titles.nth(i).tap()
     return titles.count()
 
 
