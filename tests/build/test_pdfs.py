@@ -205,15 +205,6 @@ def test_pdf_dates_follow_source_date_epoch(branded):
         assert len(reader.trailer["/ID"]) == 2, pdf.name
 
 
-def test_serve_skips_pdfs_unless_asked():
-    from handbook.settings import handouts_enabled, read_environment
-
-    assert handouts_enabled(read_environment({}), "serve") is False
-    assert handouts_enabled(read_environment({}), "build") is True
-    assert handouts_enabled(read_environment({"HANDOUTS": "no"}), "build") is False
-    assert handouts_enabled(read_environment({"HANDOUTS": "1"}), "serve") is True
-
-
 def test_printable_opens_details_points_links_online_and_attaches_nothing():
     from handbook.pdf import printable
 
@@ -238,33 +229,6 @@ def test_browser_printing_opens_collapsed_blocks(browser, server):
     page.emulate_media(media="print")
     assert page.locator("#hidden").is_visible()
     page.close()
-
-
-@pytest.mark.parametrize(
-    "environ, message",
-    [
-        ({"HANDOUT_WORKERS": "two"}, "HANDOUT_WORKERS must be a whole number of 1 or more, got 'two'"),
-        ({"HANDOUT_WORKERS": "0"}, "HANDOUT_WORKERS must be a whole number of 1 or more, got '0'"),
-        ({"SOURCE_DATE_EPOCH": "yesterday"}, "SOURCE_DATE_EPOCH must be whole seconds since 1970"),
-        ({"HANDOUTS": "maybe"}, "HANDOUTS must be 1 or 0"),
-        ({"HANDOUT_PAGE_SIZE": "A5"}, "HANDOUT_PAGE_SIZE must be A4 or Letter, got 'A5'"),
-    ],
-)
-def test_bad_settings_name_the_variable(environ, message):
-    from handbook.errors import HandbookError
-    from handbook.settings import read_environment
-
-    with pytest.raises(HandbookError, match=re.escape(message)):
-        read_environment(environ)
-
-
-def test_settings_defaults():
-    from handbook.settings import build_time, read_environment, worker_count
-
-    assert read_environment({"HANDOUT_PAGE_SIZE": " letter "}).HANDOUT_PAGE_SIZE == "Letter"
-    assert read_environment({}).HANDOUT_PAGE_SIZE == "A4"
-    assert worker_count(read_environment({})) >= 1 and worker_count(read_environment({"HANDOUT_WORKERS": "2"})) == 2
-    assert build_time(read_environment({"SOURCE_DATE_EPOCH": str(EPOCH)})) == "2023-11-14T22:13:20Z"
 
 
 def test_the_default_clinic_is_a_marked_placeholder():
