@@ -32,7 +32,7 @@ def pytest_seconds(tree: Path, args: list[str], must_pass: bool) -> tuple[float,
     start = time.perf_counter()
     result = subprocess.run([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *args], cwd=tree, env=env,
                             capture_output=True, text=True)
-    seconds, summary = time.perf_counter() - start, result.stdout.strip().splitlines()[-1]
+    seconds, summary = time.perf_counter() - start, (result.stdout.strip().splitlines() or ["no output"])[-1]
     if result.returncode != 0 and must_pass:
         raise SystemExit(f"pytest failed in {tree.name}:\n" + "\n".join(result.stdout.splitlines()[-40:]))
     print(f"{tree.name} {' '.join(args)}: {seconds:.1f} s, {summary}", flush=True)

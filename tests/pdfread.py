@@ -98,6 +98,22 @@ def _lines(pdf: Path, _version: int) -> str:
                           text=True).stdout
 
 
+def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float, float]]]]:
+    """Each page's width, height and words as (word, x0, top, x1, bottom) in points from the top left."""
+    return _word_boxes(pdf, pdf.stat().st_mtime_ns)
+
+
+@cache
+def _word_boxes(pdf: Path, _version: int):
+    from xml.etree import ElementTree
+
+    found = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    ns = {"": "http://www.w3.org/1999/xhtml"}
+    return [(float(page.get("width")), float(page.get("height")),
+             [(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iterfind("word", ns)])
+            for page in ElementTree.fromstring(found).iterfind(".//page", ns)]
+
+
 def _resolve(node):
     return node.get_object() if isinstance(node, IndirectObject) else node
 

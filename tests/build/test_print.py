@@ -2,8 +2,6 @@
 help numbers for the clinic's country. Read back from the PDFs (pypdf)."""
 
 import re
-import subprocess
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from pdfread import (
     size_summary,
     tags,
     text,
+    word_boxes,
 )
 
 from handbook import paper
@@ -114,18 +113,6 @@ def test_no_near_empty_pages(site_dir, capsys):
 # ---- Layout: the clinic's logo and the footers ----
 
 EDGE = 10 * MM  # nothing of a footer within 10 mm of the page edge: printers cannot print there
-
-
-@cache
-def word_boxes(pdf: Path) -> list[tuple[float, float, list[tuple[str, float, float, float, float]]]]:
-    """Each page's width, height and words as (word, x0, top, x1, bottom) in points from the top left (pdftotext)."""
-    from xml.etree import ElementTree
-
-    found = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    ns = {"": "http://www.w3.org/1999/xhtml"}
-    return [(float(page.get("width")), float(page.get("height")),
-             [(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax"))) for w in page.iterfind("word", ns)])
-            for page in ElementTree.fromstring(found).iterfind(".//page", ns)]
 
 
 def image_boxes(page) -> list[tuple[float, float, float, float]]:
