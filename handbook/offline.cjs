@@ -1,5 +1,6 @@
 // The offline worker of one language's finished site, by Workbox (npm workbox-build, pinned in package.json).
-// Run by handbook/offline.py: node offline.cjs '{"site": "/abs/site", "lang": "en", "ignore": ["es"]}'
+// Run by handbook/offline.py, which starts it early and writes '{"site": "/abs/site", "lang": "en", "ignore": ["es"]}'
+// to its standard input once the site is finished (handbook/node.py).
 //
 // The worker is offline-worker.js (what it caches, and how, is there), written to sw.js with the list of files to
 // precache by injectManifest: each file's revision is the hash of what is served. Workbox's runtime modules that
@@ -10,7 +11,7 @@ const fs = require("fs");
 const path = require("path");
 const { injectManifest } = require("workbox-build/build/inject-manifest"); // not the index: it loads the bundler
 
-const { site, lang, ignore } = JSON.parse(process.argv[2]);
+const { site, lang, ignore } = JSON.parse(fs.readFileSync(0, "utf8"));
 // Workbox's runtime, in the order its modules need each other.
 const RUNTIME = ["core", "routing", "strategies", "cacheable-response", "range-requests", "precaching"];
 // The search worker's word rules for the language (Material's lunr languages); English needs none.

@@ -47,10 +47,15 @@ def other_sites(site_dir: Path) -> list[str]:
     return sorted(p.parent.relative_to(site_dir).as_posix() for p in site_dir.glob("*/handbook-pages.json"))
 
 
-def write_worker(site_dir: Path, lang: str) -> str:
+def start() -> node.Script:
+    """Workbox, loading while the site is built; ``make_offline`` gives it the site."""
+    return node.Script("offline", "offline.cjs", "workbox-build", f"Workbox could not write {WORKER}")
+
+
+def write_worker(site_dir: Path, lang: str, script: node.Script | None = None) -> str:
     """``sw.js`` by Workbox; returns the line it printed (files and bytes precached)."""
     config = {"site": str(site_dir.resolve()), "lang": lang, "ignore": other_sites(site_dir)}
-    return node.run_script("offline", "offline.cjs", "workbox-build", config, f"Workbox could not write {WORKER}")
+    return (script or start()).run(config)
 
 
 def check_site_dir(site_dir: Path) -> None:
@@ -58,8 +63,9 @@ def check_site_dir(site_dir: Path) -> None:
         raise HandbookError(f"offline: {site_dir} has no index.html; build the site first (python -m handbook build)")
 
 
-def make_offline(site_dir: Path, name: str, short_name: str, description: str, lang: str) -> str:
+def make_offline(site_dir: Path, name: str, short_name: str, description: str, lang: str,
+                 script: node.Script | None = None) -> str:
     """The manifest, then the worker that precaches it with every page; returns what was done, in one line."""
     check_site_dir(site_dir)
     write_manifest(site_dir, name, short_name, description, lang)
-    return write_worker(site_dir, lang)
+    return write_worker(site_dir, lang, script)

@@ -1,5 +1,6 @@
 // The theme's stylesheets of one language's finished site, without the rules no page can use (npm purgecss,
-// pinned in package.json). Run by handbook/theme_css.py: node theme_css.cjs '{"site": "/abs/site", "ignore": ["es"]}'
+// pinned in package.json). Run by handbook/theme_css.py, which starts it early and writes
+// '{"site": "/abs/site", "ignore": ["es"]}' to its standard input once the site is finished (handbook/node.py).
 //
 // A rule stays when every class, id, element and attribute it names appears in a page, in the search index or
 // in a script (Material's bundle builds its search results, tooltips and dialogs from class names it spells out).
@@ -11,7 +12,7 @@ const fs = require("fs");
 const path = require("path");
 const { PurgeCSS } = require("purgecss");
 
-const { site, ignore } = JSON.parse(process.argv[2]);
+const { site, ignore } = JSON.parse(fs.readFileSync(0, "utf8"));
 const at = (pattern) => path.join(site, pattern);
 
 new PurgeCSS().purge({

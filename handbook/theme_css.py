@@ -10,8 +10,13 @@ from pathlib import Path
 from handbook import node, offline
 
 
-def trim(site_dir: Path) -> str:
+def start() -> node.Script:
+    """PurgeCSS, loading while the site is built; ``trim`` gives it the site."""
+    return node.Script("theme-css", "theme_css.cjs", "purgecss", "PurgeCSS could not trim the theme's stylesheets")
+
+
+def trim(site_dir: Path, script: node.Script | None = None) -> str:
     """Trim ``assets/stylesheets/*.css`` in place; returns the line the script printed (files and sizes)."""
     offline.check_site_dir(site_dir)
     config = {"site": str(site_dir.resolve()), "ignore": offline.other_sites(site_dir)}
-    return node.run_script("theme-css", "theme_css.cjs", "purgecss", config, "PurgeCSS could not trim the theme's stylesheets")
+    return (script or start()).run(config)

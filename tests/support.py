@@ -99,9 +99,9 @@ def build_in_process(project: Path, site_dir: Path, config: str = "mkdocs.yml", 
     handler = logging.StreamHandler(printed)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     loggers = [logging.getLogger(name) for name in ("mkdocs", "handbook.review", "handbook.translations")]
-    saved = dict(os.environ)
+    saved, build_env = dict(os.environ), mkdocs_env(**env)
     os.environ.clear()
-    os.environ.update(mkdocs_env(**env))
+    os.environ.update(build_env)
     for logger in loggers:
         logger.addHandler(handler)
     code, config_obj = 0, None

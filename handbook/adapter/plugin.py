@@ -91,6 +91,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if lang != "en":
             self._translation(config, search)
         _check_snippets(config, root)
+        if build.offline:  # Node loads PurgeCSS and Workbox on the other core while the pages are built
+            build.scripts = {"theme-css": theme_css.start(), "offline": offline.start()}
         return config
 
     def _translation(self, config, search) -> None:
@@ -237,9 +239,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         build = self.build
         if build.offline:
             site_dir = Path(config.site_dir)
-            log.info("Theme stylesheets: %s", theme_css.trim(site_dir))
+            log.info("Theme stylesheets: %s", theme_css.trim(site_dir, build.scripts["theme-css"]))
             log.info("Offline: %s", offline.make_offline(site_dir, config.site_name, build.handbook.t("Handbook"),
-                                                          config.site_description or "", build.lang))
+                                                          config.site_description or "", build.lang,
+                                                          build.scripts["offline"]))
 
     on_post_build = CombinedEvent(_post_build, _offline)
 
@@ -261,9 +264,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _built_pages(self) -> list[built.BuiltPage]:
         return [_built_page(page) for page in self.build.pages]
 
+    def on_build_error(self, error) -> None:
+        if self.build is not None:
+            self.build.stop_scripts()
+
     def on_shutdown(self) -> None:
         if self.build is not None:
             logging.getLogger("mkdocs").removeHandler(self.build.problems)
+            self.build.stop_scripts()
         self.build = None
 
 

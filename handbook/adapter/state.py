@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook import editions, settings
+from handbook import editions, node, settings
 from handbook.data import Handbook
 
 
@@ -36,6 +36,12 @@ class Build:
     pages: list = field(default_factory=list)
     status: dict = field(default_factory=dict)  # what `python -m handbook review` reads
     problems: Problems = field(default_factory=Problems)
+    scripts: dict[str, node.Script] = field(default_factory=dict)  # Node steps started early, run at the end
+
+    def stop_scripts(self) -> None:
+        """End the Node steps a failed or finished build did not run."""
+        for script in self.scripts.values():
+            script.stop()
 
     @property
     def data(self) -> Path:

@@ -1,12 +1,14 @@
 """What the build publishes is what the editor wrote, and a failed build publishes nothing."""
 
+import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 from pdfread import page_texts
 
-from support import BIN, ROOT, add_page, build_ok
+from support import BIN, ROOT, add_page, build_ok, fails_with
 
 
 def test_values_are_published_as_written(project, tmp_path):
@@ -44,6 +46,26 @@ def test_failed_build_publishes_nothing(project, tmp_path):
     assert result.returncode != 0
     assert "docs/scratch.md, line 10: 'undefined_thing' is not allowed" in result.stdout + result.stderr
     assert (site / "index.html").read_text() == "last good build"
+
+
+def node_children() -> list[str]:
+    """The Node processes this process started and has not ended."""
+    found = []
+    for pid in Path("/proc").glob("[0-9]*"):
+        try:
+            comm, ppid = (pid / "comm").read_text().strip(), int((pid / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue  # ended meanwhile
+        if ppid == os.getpid() and comm == "node":
+            found.append(pid.name)
+    return found
+
+
+def test_a_failed_build_leaves_no_node_step_running(project, tmp_path):
+    """The offline steps start with the build, to load while the pages are made; a build that fails ends them."""
+    add_page(project, '{{ contraindications(treatment="botox", severity="relative") }}')  # found as the page renders
+    fails_with(project, tmp_path, r"docs/scratch\.md, line 10: .* selects nothing", OFFLINE="1")
+    assert node_children() == []
 
 
 def test_long_words_wrap_and_a_box_taller_than_a_page_prints_whole(project, tmp_path):
