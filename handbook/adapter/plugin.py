@@ -38,6 +38,7 @@ from handbook import (
 )
 from handbook.adapter.macros import one_line, page_label
 from handbook.adapter.state import Build
+from handbook.adapter.templates import THEME_COMPILED
 from handbook.data import handbook_for
 from handbook.errors import HandbookError
 from handbook.messages import validate
@@ -175,6 +176,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The web edition is read page by page once finished (on_post_page); paper here, PDFs or not.
         editions.check_foreign({p.label: p.paper for p in pages}, build.edition("paper"),
                                build.handbook.countries.countries)
+        env.bytecode_cache = THEME_COMPILED
         env.filters["cssmin"] = minify.MINIFIERS[".css"]  # styles a theme template inlines
         bundles = [f.src_uri for f in files if BUNDLE.fullmatch(f.src_uri)]
         if len(bundles) != 1:
@@ -265,8 +267,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return [_built_page(page) for page in self.build.pages]
 
     def on_build_error(self, error) -> None:
-        if self.build is not None:
-            self.build.stop_scripts()
+        self.on_shutdown()  # the failed build's state goes, its Node steps ended
 
     def on_shutdown(self) -> None:
         if self.build is not None:
