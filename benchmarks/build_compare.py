@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from machine import BIN, ROOT, SMOKE, median, runs, timed, tree_env, write
+from machine import BIN, ROOT, SMOKE, median, runs, short, timed, tree_env, write
 
 BEFORE = "a85c81e"  # the handbook before the foundation work: macros.py, overrides/hooks, scripts/
 RUNS = runs(7)
@@ -43,7 +43,7 @@ def main(before: str = "HEAD" if SMOKE else BEFORE, after: str = "HEAD") -> None
                 times[rev].append(timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tree / "out")],
                                         tree, **tree_env(tree)))
         pages = {rev: len(list((tree / "docs").rglob("*.md"))) for rev, tree in trees.items()}
-    rows = "\n".join(f"| `{rev}` | {pages[rev]} | {median(times[rev]):.2f} s | {min(times[rev]):.2f} s |"
+    rows = "\n".join(f"| `{short(rev)}` | {pages[rev]} | {median(times[rev]):.2f} s | {min(times[rev]):.2f} s |"
                      for rev in trees)
     ratio = median(times[after]) / median(times[before])
     write("build-compare.md", "Build time before and after",
