@@ -33,6 +33,7 @@ def make_pdfs(site_dir: Path, root: Path, site: SiteInfo, pages: list[BuiltPage]
     editions.check_foreign(printed, edition, hb.countries.countries)
     editions.check_paper_words(printed, edition)
     start, total = time.perf_counter(), 0
+    pdf.load_renderer()
     # Jobs start in order, the handbook (the longest) first, so both cores stay busy.
     with ProcessPoolExecutor(max_workers=settings.worker_count(env)) as pool:
         try:
